@@ -1,0 +1,49 @@
+namespace ImageRules.Domain;
+
+/// <summary>The character rules shared by the provider's identifiers (R7).</summary>
+internal static class IdSyntax
+{
+    /// <summary>True when <paramref name="text"/> is <paramref name="prefix"/> followed by 8 lowercase letters or digits.</summary>
+    public static bool IsPrefixedSuffix8(string? text, string prefix) =>
+        text is not null
+        && text.Length == prefix.Length + 8
+        && text.StartsWith(prefix, StringComparison.Ordinal)
+        && AreLowercaseAlphanumeric(text.AsSpan(prefix.Length));
+
+    /// <summary>True for one or more ASCII lowercase letters or digits.</summary>
+    public static bool AreLowercaseAlphanumeric(ReadOnlySpan<char> span)
+    {
+        if (span.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Quotes user input for a one-line failure message, cutting very long or multi-line input.</summary>
+    public static string Quote(string? text)
+    {
+        if (text is null)
+        {
+            return "(none)";
+        }
+
+        var shown = text.Length > 64 ? string.Concat(text.AsSpan(0, 64), "…") : text;
+        return "`" + string.Create(shown.Length, shown, static (span, s) =>
+        {
+            for (var i = 0; i < s.Length; i++)
+            {
+                span[i] = char.IsControl(s[i]) ? '?' : s[i];
+            }
+        }) + "`";
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text;
+using Ardalis.GuardClauses;
+using ImageRules.Domain;
+using ImageRules.Domain.Events;
+using ImageRules.Policy.Failures;
+using ImageRules.Policy.Requests;
+
+namespace ImageRules.Policy;
+
+public sealed partial class ImagePolicy
+{
+    /// <summary>
+    /// May <paramref name="caller"/> create a custom image from its instance (R10)? The image lives in the
+    /// instance's region, starts <see cref="ImageState.Creating"/>, needs a valid unique name (R12) and a free slot
+    /// of the per-region quota (R11); the result quotes its storage cost (R17).
+    /// </summary>
+    /// <param name="request">What to create.</param>
+    /// <param name="caller">The account creating the image.</param>
+    /// <param name="region">The instance's region; its id must be the request's region.</param>
+    /// <param name="callerImagesInRegion">Every custom image <paramref name="caller"/> owns in the region, in any state.</param>
+    /// <param name="newImage">The new image's id and the current time.</param>
+    public Result<ImageCreated> CreateFromInstance(CreateImageRequest request, AccountId caller, Region region, IReadOnlyCollection<Image> callerImagesInRegion, NewImage newImage)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.Null(region);
+        Guard.Against.Null(callerImagesInRegion);
+        if (region.Id != request.Region)
+        {
+            return new RegionNotFound(request.Region.Value);
+        }
+
+        var refused = CheckNameAndDescription(request.Name, request.Description)
+            ?? CheckRoom(caller, region.Id, request.Name, callerImagesInRegion);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var image = new Image
+        {
+            Id = newImage.Id,
+            Owner = caller,
+            Region = region.Id,
+            Name = request.Name,
+            Description = request.Description,
+            OperatingSystem = request.OperatingSystem,
+            Architecture = request.Architecture,
+            SizeGiB = request.SizeGiB,
+            State = ImageState.Creating,
+            Source = ImageSource.Instance,
+            SourceInstance = request.Instance,
+            CreatedAt = newImage.CreatedAt,
+        };
+        return new ImageCreated(image, Options.PriceList.QuoteImageCreation(region, request.SizeGiB));
+    }
+
+    /// <summary>
+    /// The platform reports the outcome of producing <paramref name="image"/> (R10, R14, R18):
+    /// <c>Creating</c>, <c>Importing</c> or <c>Syncing</c> becomes <c>Normal</c> on success, or
+    /// <c>CreateFailed</c>, <c>ImportFailed</c> or <c>SyncFailed</c>. Any other state is <see cref="IncorrectImageState"/>.
+    /// </summary>
+    public Result<ImageCompleted> Complete(Image image, bool succeeded, DateTimeOffset now)
+    {
+        Guard.Against.Null(image);
+        return image.State.Completed(succeeded) is { } state
+            ? new ImageCompleted(image, image with { State = state }, now)
+            : new IncorrectImageState(image.Id, image.State, "complete");
+    }
+
+    /// <summary>Checks a name and a description (R12): a name of 1–60 characters, not blank, no control characters or edge white space; a description of at most 256.</summary>
+    internal static Failure? CheckNameAndDescription(string? name, string? description) =>
+        CheckName(name) ?? CheckDescription(description);
+
+    internal static Failure? CheckName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return new ImageNameInvalid(name, "it is empty");
+        }
+
+        var length = TextLength(name);
+        if (length > Image.MaxNameLength)
+        {
+            return new ImageNameTooLong(length);
+        }
+
+        if (HasControlOrBrokenText(name))
+        {
+            return new ImageNameInvalid(name, "it holds control characters or broken text");
+        }
+
+        return char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])
+            ? new ImageNameInvalid(name, "it starts or ends with white space")
+            : null;
+    }
+
+    private static DescriptionTooLong? CheckDescription(string? description)
+    {
+        if (description is null)
+        {
+            return null;
+        }
+
+        var length = TextLength(description);
+        return length > Image.MaxDescriptionLength ? new DescriptionTooLong(length) : null;
+    }
+
+    /// <summary>Length in characters as people count them (Unicode scalar values), so one emoji counts once.</summary>
+    private static int TextLength(string text)
+    {
+        var length = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            Rune.DecodeFromUtf16(rest, out _, out var used);
+            rest = rest[used..];
+            length++;
+        }
+
+        return length;
+    }
+
+    private static bool HasControlOrBrokenText(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done || Rune.IsControl(rune))
+            {
+                return true;
+            }
+
+            rest = rest[used..];
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Is there room for a new custom image called <paramref name="name"/> of <paramref name="owner"/> in
+    /// <paramref name="region"/>? The name must be unused there (R12) and the quota not full (R11).
+    /// </summary>
+    private Failure? CheckRoom(AccountId owner, RegionId region, string name, IReadOnlyCollection<Image> ownerImagesInRegion)
+    {
+        if (NameIsTaken(name, ownerImagesInRegion, except: null))
+        {
+            return new DuplicateImageName(name, region);
+        }
+
+        return ownerImagesInRegion.Count >= Options.MaxCustomImagesPerRegion
+            ? new CustomImageQuotaExceeded(owner, region, Options.MaxCustomImagesPerRegion)
+            : null;
+    }
+
+    private static bool NameIsTaken(string name, IReadOnlyCollection<Image> ownerImagesInRegion, ImageId? except)
+    {
+        foreach (var image in ownerImagesInRegion)
+        {
+            if (image.Id != except && string.Equals(image.Name, name, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
