@@ -1,0 +1,9 @@
+using System.Collections.Immutable;
+using ImageRules.Domain;
+
+namespace ImageRules.Persistence;
+
+/// <summary>One page of a listing of images an account can see, newest first (ties by id).</summary>
+/// <param name="Items">The images on this page, each with its kind for the viewer.</param>
+/// <param name="TotalCount">How many images match the filters in all pages.</param>
+public sealed record ImagePage(ImmutableArray<VisibleImage> Items, int TotalCount);

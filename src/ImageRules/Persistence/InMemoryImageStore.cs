@@ -1,0 +1,306 @@
+using System.Collections.Immutable;
+using ImageRules.Domain;
+using ImageRules.Policy;
+
+namespace ImageRules.Persistence;
+
+/// <summary>
+/// A thread-safe in-memory store of images and grants, implementing both <see cref="IImageRepository"/> and
+/// <see cref="IShareGrantRepository"/> over the same data, as their contract asks.
+/// </summary>
+/// <remarks>
+/// One lock guards all state; each operation holds it only for its own work. Indexes by id, by catalogue and by
+/// recipient and region make every query cost in proportion to its answer: listing what an account sees in a region
+/// reads that region's public images, the account's own images there and its grants there, never the whole store.
+/// Images and grants are immutable records, so returned values are safe to share.
+/// </remarks>
+public sealed class InMemoryImageStore : IImageRepository, IShareGrantRepository
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<ImageId, Image> images = [];
+    private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
+    private readonly Dictionary<ImageId, Dictionary<AccountId, ShareGrant>> grantsByImage = [];
+    private readonly Dictionary<(AccountId Recipient, RegionId Region), Dictionary<ImageId, ShareGrant>> grantsHeld = [];
+
+    /// <summary>How many images are stored.</summary>
+    public int ImageCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return images.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<Image?> FindAsync(ImageId id, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return ValueTask.FromResult(images.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImageCatalogue> GetCatalogueAsync(CatalogueKey key, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (!catalogues.TryGetValue(key, out var entry))
+            {
+                return ValueTask.FromResult(new ImageCatalogue(key, 0, []));
+            }
+
+            var builder = ImmutableArray.CreateBuilder<Image>(entry.Ids.Count);
+            foreach (var id in entry.Ids)
+            {
+                builder.Add(images[id]);
+            }
+
+            return ValueTask.FromResult(new ImageCatalogue(key, entry.Version, builder.MoveToImmutable()));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var matches = new List<VisibleImage>();
+        lock (gate)
+        {
+            if (filter.ImageIds is { } ids)
+            {
+                CollectByIds(viewer, region, filter, ids, matches);
+            }
+            else
+            {
+                CollectVisible(viewer, region, filter, matches);
+            }
+        }
+
+        matches.Sort(NewestFirst);
+        var items = matches.Skip(page.Offset).Take(page.Limit).ToImmutableArray();
+        return ValueTask.FromResult(new ImagePage(items, matches.Count));
+    }
+
+    private void CollectVisible(AccountId viewer, RegionId region, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (filter.Kind is null or ImageKind.Public)
+        {
+            CollectCatalogue(new CatalogueKey(null, region), ImageKind.Public, filter, matches);
+        }
+
+        if (filter.Kind is null or ImageKind.Custom)
+        {
+            CollectCatalogue(new CatalogueKey(viewer, region), ImageKind.Custom, filter, matches);
+        }
+
+        if (filter.Kind is null or ImageKind.Shared && grantsHeld.TryGetValue((viewer, region), out var held))
+        {
+            foreach (var id in held.Keys)
+            {
+                AddIfMatching(images[id], ImageKind.Shared, filter, matches);
+            }
+        }
+    }
+
+    private void CollectCatalogue(CatalogueKey key, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (catalogues.TryGetValue(key, out var entry))
+        {
+            foreach (var id in entry.Ids)
+            {
+                AddIfMatching(images[id], kind, filter, matches);
+            }
+        }
+    }
+
+    private void CollectByIds(AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId> ids, List<VisibleImage> matches)
+    {
+        foreach (var id in ids.Distinct())
+        {
+            if (images.TryGetValue(id, out var image) && image.Region == region && KindFor(image, viewer) is { } kind)
+            {
+                AddIfMatching(image, kind, filter, matches);
+            }
+        }
+    }
+
+    private ImageKind? KindFor(Image image, AccountId viewer)
+    {
+        if (image.Owner is not { } owner)
+        {
+            return ImageKind.Public;
+        }
+
+        if (owner == viewer)
+        {
+            return ImageKind.Custom;
+        }
+
+        return grantsByImage.TryGetValue(image.Id, out var grants) && grants.ContainsKey(viewer) ? ImageKind.Shared : null;
+    }
+
+    private static void AddIfMatching(Image image, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (filter.Matches(image, kind))
+        {
+            matches.Add(new VisibleImage(image, kind));
+        }
+    }
+
+    private static int NewestFirst(VisibleImage a, VisibleImage b)
+    {
+        var byTime = b.Image.CreatedAt.CompareTo(a.Image.CreatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Image.Id.Value, b.Image.Id.Value);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">
+    /// The change contradicts the catalogue it expects (an image or grant in the wrong catalogue, a missing image or
+    /// grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
+    /// </exception>
+    public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            var entry = catalogues.GetValueOrDefault(change.Key);
+            if ((entry?.Version ?? 0) != change.ExpectedVersion || change.Added.Any(i => images.ContainsKey(i.Id)))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Validate(change, entry);
+            Apply(change, entry ?? (catalogues[change.Key] = new CatalogueEntry()));
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    private void Validate(CatalogueChange change, CatalogueEntry? entry)
+    {
+        bool InCatalogue(ImageId id) => entry?.Ids.Contains(id) == true || change.Added.Any(i => i.Id == id);
+        Require(change.Added.All(i => CatalogueKey.Of(i) == change.Key), "an added image belongs to another catalogue");
+        Require(change.Updated.All(i => CatalogueKey.Of(i) == change.Key && InCatalogue(i.Id)), "an updated image is not in the catalogue");
+        Require(change.Deleted.All(InCatalogue), "a deleted image is not in the catalogue");
+        Require(change.GrantsAdded.All(g => InCatalogue(g.ImageId) && g.Owner == change.Key.Owner && g.Region == change.Key.Region), "a grant is for an image outside the catalogue");
+        Require(change.GrantsAdded.All(g => !HasGrant(g.ImageId, g.Recipient)), "a grant exists already");
+        Require(change.GrantsRemoved.All(g => HasGrant(g.ImageId, g.Recipient)), "a removed grant does not exist");
+        Require(change.Deleted.All(id => GrantCount(id) == change.GrantsRemoved.Count(g => g.ImageId == id)), "a deleted image would keep grants");
+    }
+
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"catalogue change refused: {problem}");
+        }
+    }
+
+    private bool HasGrant(ImageId imageId, AccountId recipient) =>
+        grantsByImage.TryGetValue(imageId, out var grants) && grants.ContainsKey(recipient);
+
+    private int GrantCount(ImageId imageId) => grantsByImage.TryGetValue(imageId, out var grants) ? grants.Count : 0;
+
+    private void Apply(CatalogueChange change, CatalogueEntry entry)
+    {
+        entry.Version++;
+        foreach (var image in change.Added)
+        {
+            images.Add(image.Id, image);
+            entry.Ids.Add(image.Id);
+        }
+
+        foreach (var image in change.Updated)
+        {
+            images[image.Id] = image;
+        }
+
+        foreach (var grant in change.GrantsRemoved)
+        {
+            RemoveGrant(grant);
+        }
+
+        foreach (var grant in change.GrantsAdded)
+        {
+            AddGrant(grant);
+        }
+
+        foreach (var id in change.Deleted)
+        {
+            images.Remove(id);
+            entry.Ids.Remove(id);
+        }
+    }
+
+    private void AddGrant(ShareGrant grant)
+    {
+        GetOrAdd(grantsByImage, grant.ImageId).Add(grant.Recipient, grant);
+        GetOrAdd(grantsHeld, (grant.Recipient, grant.Region)).Add(grant.ImageId, grant);
+    }
+
+    private void RemoveGrant(ShareGrant grant)
+    {
+        RemoveNested(grantsByImage, grant.ImageId, grant.Recipient);
+        RemoveNested(grantsHeld, (grant.Recipient, grant.Region), grant.ImageId);
+    }
+
+    private static Dictionary<TInner, ShareGrant> GetOrAdd<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key)
+        where TKey : notnull
+        where TInner : notnull
+    {
+        if (!index.TryGetValue(key, out var inner))
+        {
+            index[key] = inner = [];
+        }
+
+        return inner;
+    }
+
+    private static void RemoveNested<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key, TInner innerKey)
+        where TKey : notnull
+        where TInner : notnull
+    {
+        if (index.TryGetValue(key, out var inner) && inner.Remove(innerKey) && inner.Count == 0)
+        {
+            index.Remove(key);
+        }
+    }
+
+    /// <inheritdoc/>
+    ValueTask<ShareGrant?> IShareGrantRepository.FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            return ValueTask.FromResult(grantsByImage.TryGetValue(imageId, out var grants) ? grants.GetValueOrDefault(recipient) : null);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImmutableArray<ShareGrant>> ListForImageAsync(ImageId imageId, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return ValueTask.FromResult(grantsByImage.TryGetValue(imageId, out var grants) ? grants.Values.ToImmutableArray() : []);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImmutableArray<ShareGrant>> ListHeldAsync(AccountId recipient, RegionId region, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return ValueTask.FromResult(grantsHeld.TryGetValue((recipient, region), out var held) ? held.Values.ToImmutableArray() : []);
+        }
+    }
+
+    private sealed class CatalogueEntry
+    {
+        public long Version { get; set; }
+
+        public HashSet<ImageId> Ids { get; } = [];
+    }
+}

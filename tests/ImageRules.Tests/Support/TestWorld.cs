@@ -1,0 +1,54 @@
+using ImageRules.Application;
+using ImageRules.Domain;
+using ImageRules.Persistence;
+using ImageRules.Policy;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ImageRules.Tests.Support;
+
+/// <summary>
+/// An <see cref="ImageService"/> over fresh in-memory stores, a fake clock at <see cref="Sample.Now"/> and sequential
+/// ids, holding <see cref="Sample.Regions"/> and <see cref="Sample.Accounts"/>.
+/// </summary>
+public sealed class TestWorld
+{
+    private TestWorld(ImageRulesOptions options)
+    {
+        Service = new ImageService(new ImagePolicy(options), Store, Store, Accounts, Regions, Ids, Clock);
+    }
+
+    public InMemoryImageStore Store { get; } = new();
+
+    public InMemoryAccountRepository Accounts { get; } = new();
+
+    public InMemoryRegionRepository Regions { get; } = new();
+
+    public SequentialImageIds Ids { get; } = new();
+
+    public FakeTimeProvider Clock { get; } = new(Sample.Now);
+
+    public ImageService Service { get; }
+
+    public static async Task<TestWorld> CreateAsync(ImageRulesOptions? options = null)
+    {
+        var world = new TestWorld(options ?? ImageRulesOptions.Seed);
+        foreach (var region in Sample.Regions)
+        {
+            await world.Service.SaveRegionAsync(region);
+        }
+
+        foreach (var account in Sample.Accounts)
+        {
+            await world.Service.SaveAccountAsync(account);
+        }
+
+        return world;
+    }
+
+    /// <summary>Creates a custom image of <paramref name="owner"/> and completes it, so it is <c>Normal</c>.</summary>
+    public async Task<Image> ReadyImageAsync(Account owner, Region region, string name = "web-server")
+    {
+        var created = (await Service.CreateImageAsync(owner.Id, Sample.Create(region, name))).Value;
+        return (await Service.CompleteImageAsync(created.Image.Id, succeeded: true)).Value.Image;
+    }
+}
