@@ -10,27 +10,34 @@ namespace ImageRules.Application;
 public sealed partial class ImageService
 {
     /// <summary>Creates a custom image from the caller's instance (R10–R12, R17); see <see cref="ImagePolicy.CreateFromInstance"/>.</summary>
-    public async ValueTask<Result<ImageCreated>> CreateImageAsync(AccountId caller, CreateImageRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<Result<ImageCreated>> CreateImageAsync(AccountId caller, CreateImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var place = await FindRegionAsync(caller, request.Region, cancellationToken).ConfigureAwait(false);
-        if (!place.TryGetValue(out var region, out var failure))
-        {
-            return failure;
-        }
-
-        return await CommitAsync(
-            new CatalogueKey(caller, region.Id),
-            (catalogue, _) => ValueTask.FromResult(policy.CreateFromInstance(request, caller, region, catalogue.Images, NextImage())),
-            (created, change) => change with { Added = [created.Image] },
-            cancellationToken).ConfigureAwait(false);
+        return AddImageAsync(
+            caller,
+            request.Region,
+            (region, catalogue) => policy.CreateFromInstance(request, caller, region, catalogue.Images, NextImage()),
+            created => created.Image,
+            cancellationToken);
     }
 
     /// <summary>Imports an image file (R18, R11, R12); see <see cref="ImagePolicy.Import"/>.</summary>
-    public async ValueTask<Result<ImageImported>> ImportImageAsync(AccountId caller, ImportImageRequest request, CancellationToken cancellationToken = default)
+    public ValueTask<Result<ImageImported>> ImportImageAsync(AccountId caller, ImportImageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var place = await FindRegionAsync(caller, request.Region, cancellationToken).ConfigureAwait(false);
+        return AddImageAsync(
+            caller,
+            request.Region,
+            (region, catalogue) => policy.Import(request, caller, region, catalogue.Images, NextImage()),
+            imported => imported.Image,
+            cancellationToken);
+    }
+
+    /// <summary>Decides and commits a new image in the caller's catalogue of <paramref name="regionId"/>.</summary>
+    private async ValueTask<Result<T>> AddImageAsync<T>(AccountId caller, RegionId regionId, Func<Region, ImageCatalogue, Result<T>> decide, Func<T, Image> added, CancellationToken cancellationToken)
+        where T : IImageEvent
+    {
+        var place = await FindRegionAsync(caller, regionId, cancellationToken).ConfigureAwait(false);
         if (!place.TryGetValue(out var region, out var failure))
         {
             return failure;
@@ -38,8 +45,8 @@ public sealed partial class ImageService
 
         return await CommitAsync(
             new CatalogueKey(caller, region.Id),
-            (catalogue, _) => ValueTask.FromResult(policy.Import(request, caller, region, catalogue.Images, NextImage())),
-            (imported, change) => change with { Added = [imported.Image] },
+            (catalogue, _) => ValueTask.FromResult(decide(region, catalogue)),
+            (outcome, change) => change with { Added = [added(outcome)] },
             cancellationToken).ConfigureAwait(false);
     }
 

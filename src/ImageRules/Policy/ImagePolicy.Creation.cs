@@ -24,35 +24,41 @@ public sealed partial class ImagePolicy
         Guard.Against.Null(request);
         Guard.Against.Null(region);
         Guard.Against.Null(callerImagesInRegion);
-        if (region.Id != request.Region)
-        {
-            return new RegionNotFound(request.Region.Value);
-        }
-
-        var refused = CheckNameAndDescription(request.Name, request.Description)
-            ?? CheckRoom(caller, region.Id, request.Name, callerImagesInRegion);
+        var refused = CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
         if (refused is not null)
         {
             return refused;
         }
 
-        var image = new Image
-        {
-            Id = newImage.Id,
-            Owner = caller,
-            Region = region.Id,
-            Name = request.Name,
-            Description = request.Description,
-            OperatingSystem = request.OperatingSystem,
-            Architecture = request.Architecture,
-            SizeGiB = request.SizeGiB,
-            State = ImageState.Creating,
-            Source = ImageSource.Instance,
-            SourceInstance = request.Instance,
-            CreatedAt = newImage.CreatedAt,
-        };
+        var image = Draft(caller, region, newImage, request.Name, request.Description, request.OperatingSystem, request.Architecture, request.SizeGiB, ImageSource.Instance)
+            with { SourceInstance = request.Instance };
         return new ImageCreated(image, Options.PriceList.QuoteImageCreation(region, request.SizeGiB));
     }
+
+    /// <summary>
+    /// Checks what every new custom image must satisfy: it lives in the region asked for, has a valid name and
+    /// description (R12) and fits in its owner's quota there (R11).
+    /// </summary>
+    private Failure? CheckNewImage(AccountId owner, Region region, RegionId requested, string name, string? description, IReadOnlyCollection<Image> ownerImagesInRegion) =>
+        region.Id != requested
+            ? new RegionNotFound(requested.Value)
+            : CheckNameAndDescription(name, description) ?? CheckRoom(owner, region.Id, name, ownerImagesInRegion);
+
+    /// <summary>A new custom image as it starts: <c>Creating</c> from an instance, <c>Importing</c> from a file (R10, R18).</summary>
+    private static Image Draft(AccountId owner, Region region, NewImage newImage, string name, string description, ImageOperatingSystem system, Architecture architecture, int sizeGiB, ImageSource source) => new()
+    {
+        Id = newImage.Id,
+        Owner = owner,
+        Region = region.Id,
+        Name = name,
+        Description = description,
+        OperatingSystem = system,
+        Architecture = architecture,
+        SizeGiB = sizeGiB,
+        State = source == ImageSource.Imported ? ImageState.Importing : ImageState.Creating,
+        Source = source,
+        CreatedAt = newImage.CreatedAt,
+    };
 
     /// <summary>
     /// The platform reports the outcome of producing <paramref name="image"/> (R10, R14, R18):

@@ -41,27 +41,13 @@ public sealed partial class ImagePolicy
         var refused = CheckImportFile(request);
         ImageOperatingSystem? system = null;
         refused ??= CheckImportSystem(request, out system)
-            ?? CheckNameAndDescription(request.Name, request.Description)
-            ?? CheckRoom(caller, region.Id, request.Name, callerImagesInRegion);
+            ?? CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
         if (refused is not null)
         {
             return refused;
         }
 
-        var image = new Image
-        {
-            Id = newImage.Id,
-            Owner = caller,
-            Region = region.Id,
-            Name = request.Name,
-            Description = request.Description,
-            OperatingSystem = system!,
-            Architecture = request.Architecture,
-            SizeGiB = request.SystemDiskGiB,
-            State = ImageState.Importing,
-            Source = ImageSource.Imported,
-            CreatedAt = newImage.CreatedAt,
-        };
+        var image = Draft(caller, region, newImage, request.Name, request.Description, system!, request.Architecture, request.SystemDiskGiB, ImageSource.Imported);
         var advisories = system!.Family == OsFamily.Windows ? Advisories.NoWindowsActivation : Advisories.None;
         return new ImageImported(image, Options.PriceList.QuoteImageCreation(region, request.SystemDiskGiB), advisories);
     }
