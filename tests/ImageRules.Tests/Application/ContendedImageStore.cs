@@ -2,19 +2,20 @@ using System.Collections.Immutable;
 using ImageRules.Domain;
 using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
 
 /// <summary>
-/// An image store over an <see cref="InMemoryImageStore"/> in which another writer can get in first: it refuses a
+/// An image store over the world's store (see <see cref="TestStores"/>) in which another writer can get in first: it refuses a
 /// given number of commits as if their catalogue had moved on, or lets an interfering write land just before the
 /// next commit, so the service's retry is exercised deterministically.
 /// </summary>
-public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageRepository, IShareGrantRepository
+public sealed class ContendedImageStore(TestImageStore inner) : IImageRepository, IShareGrantRepository
 {
     private readonly Lock gate = new();
     private int refusalsLeft;
-    private Func<InMemoryImageStore, ValueTask>? otherWriter;
+    private Func<TestImageStore, ValueTask>? otherWriter;
     private int commitAttempts;
 
     /// <summary>How many commits were attempted, refused ones included.</summary>
@@ -30,7 +31,7 @@ public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageReposi
     }
 
     /// <summary>Runs <paramref name="write"/> against the inner store just before the next commit, once.</summary>
-    public void InterfereBeforeNextCommit(Func<InMemoryImageStore, ValueTask> write)
+    public void InterfereBeforeNextCommit(Func<TestImageStore, ValueTask> write)
     {
         lock (gate)
         {
@@ -41,7 +42,7 @@ public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageReposi
     public async ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref commitAttempts);
-        Func<InMemoryImageStore, ValueTask>? interference;
+        Func<TestImageStore, ValueTask>? interference;
         lock (gate)
         {
             if (refusalsLeft > 0)

@@ -7,21 +7,23 @@ using Microsoft.Extensions.Time.Testing;
 namespace ImageRules.Tests.Support;
 
 /// <summary>
-/// An <see cref="ImageService"/> over fresh in-memory stores, a fake clock at <see cref="Sample.Now"/> and sequential
-/// ids, holding <see cref="Sample.Regions"/> and <see cref="Sample.Accounts"/>.
+/// An <see cref="ImageService"/> over fresh, empty stores (see <see cref="TestStores"/>: in-memory here, a database
+/// in the storage test projects, which compile these same service tests), a fake clock at <see cref="Sample.Now"/>
+/// and sequential ids, holding <see cref="Sample.Regions"/> and <see cref="Sample.Accounts"/>.
 /// </summary>
 public sealed class TestWorld
 {
-    private TestWorld(ImageRulesOptions options)
+    private TestWorld(ImageRulesOptions options, TestStores stores)
     {
+        (Store, Accounts, Regions) = (stores.Images, stores.Accounts, stores.Regions);
         Service = new ImageService(new ImagePolicy(options), Store, Store, Accounts, Regions, Ids, Clock);
     }
 
-    public InMemoryImageStore Store { get; } = new();
+    public TestImageStore Store { get; }
 
-    public InMemoryAccountRepository Accounts { get; } = new();
+    public IAccountRepository Accounts { get; }
 
-    public InMemoryRegionRepository Regions { get; } = new();
+    public IRegionRepository Regions { get; }
 
     public SequentialImageIds Ids { get; } = new();
 
@@ -31,7 +33,7 @@ public sealed class TestWorld
 
     public static async Task<TestWorld> CreateAsync(ImageRulesOptions? options = null)
     {
-        var world = new TestWorld(options ?? ImageRulesOptions.Seed);
+        var world = new TestWorld(options ?? ImageRulesOptions.Seed, await TestStores.CreateAsync());
         foreach (var region in Sample.Regions)
         {
             await world.Service.SaveRegionAsync(region);

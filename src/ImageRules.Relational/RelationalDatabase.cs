@@ -1,0 +1,197 @@
+using System.Data.Common;
+
+namespace ImageRules.Relational;
+
+/// <summary>
+/// A SQL database holding ImageRules' tables: how to reach it, and the few places where its engine differs
+/// (how a write transaction starts, how the schema upgrade is serialized, which errors mean "another writer got
+/// there first"). The stores (<see cref="RelationalImageStore"/>, <see cref="RelationalAccountRepository"/>,
+/// <see cref="RelationalRegionRepository"/>) hold all the SQL, which both supported engines accept as written.
+/// </summary>
+/// <remarks>
+/// <para>The schema is created or upgraded on first use (see <see cref="EnsureSchemaAsync"/>): in one write
+/// transaction, serialized across processes, with statements that are harmless to repeat, recording its version in the
+/// <c>schema_version</c> table. A database whose schema is newer than this library is refused.</para>
+/// <para>Thread-safe: share one instance per database and process; each operation opens (and pools) its own
+/// connection. Dispose it to release the pool.</para>
+/// </remarks>
+public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly SemaphoreSlim schemaGate = new(1, 1);
+    private volatile bool schemaReady;
+
+    /// <summary>The schema version this library writes and reads.</summary>
+    public static int SchemaVersion => Schema.CurrentVersion;
+
+    /// <summary>
+    /// Creates the tables, or upgrades them to <see cref="SchemaVersion"/>, unless that was already done by this
+    /// instance. Every operation calls it first, so a host need not; it may, to fail fast at start-up.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The database's schema is newer than this library.</exception>
+    public async ValueTask EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        await DisposeAsyncCore().ConfigureAwait(false);
+        Dispose(disposing: false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A new, closed connection to the database.</summary>
+    protected abstract DbConnection CreateConnection();
+
+    /// <summary>Prepares a connection just opened (session settings such as timeouts); nothing by default.</summary>
+    protected virtual ValueTask ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>Runs before the schema transaction, outside any transaction (database-wide settings); nothing by default.</summary>
+    protected virtual ValueTask PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// Begins a transaction for a write. Writes to one catalogue must exclude each other from the moment this returns
+    /// or from their first write, and read committed data.
+    /// </summary>
+    protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inside the schema transaction, before any statement: waits until no other process is upgrading the schema.
+    /// Nothing by default, for engines whose write transaction already excludes every other writer.
+    /// </summary>
+    protected virtual ValueTask LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>True when <paramref name="exception"/> means a concurrent writer or a constraint refused the write, so nothing was written and the caller may decide again.</summary>
+    protected abstract bool IsConflict(DbException exception);
+
+    /// <summary>Releases the pool and other resources asynchronously; overrides must call the base.</summary>
+    protected virtual ValueTask DisposeAsyncCore()
+    {
+        schemaGate.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Releases resources; <paramref name="disposing"/> is false when called from <see cref="DisposeAsync"/> after <see cref="DisposeAsyncCore"/>. Overrides must call the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            schemaGate.Dispose();
+        }
+    }
+
+    /// <summary>An open connection to a database whose schema is current.</summary>
+    internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            if (!schemaReady)
+            {
+                await UpgradeSchemaOnceAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one write transaction and commits it when it returns true. When it returns
+    /// false, or the database reports a conflict, everything is rolled back and the answer is false.
+    /// </summary>
+    internal async ValueTask<bool> TryWriteAsync(Func<DbTransaction, CancellationToken, ValueTask<bool>> write, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                try
+                {
+                    if (!await write(transaction, cancellationToken).ConfigureAwait(false))
+                    {
+                        await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                        return false;
+                    }
+
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                catch (DbException exception) when (IsConflict(exception))
+                {
+                    // Disposing the transaction rolls back whatever is left of it.
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs one query, outside any transaction, and reads every row with <paramref name="read"/>.</summary>
+    /// <remarks>One statement reads one consistent snapshot in every supported engine, so a query that must be consistent is written as one statement.</remarks>
+    internal async ValueTask<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(sql);
+            bind(command);
+            return await command.ReadAllAsync(read, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one statement on its own (it commits by itself).</summary>
+    internal async ValueTask ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var command = connection.Command(sql);
+            bind(command);
+            await command.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask UpgradeSchemaOnceAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await schemaGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (schemaReady)
+            {
+                return;
+            }
+
+            await PrepareDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+            var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await LockSchemaAsync(connection, transaction, cancellationToken).ConfigureAwait(false);
+                await Schema.UpgradeAsync(transaction, cancellationToken).ConfigureAwait(false);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            schemaReady = true;
+        }
+        finally
+        {
+            schemaGate.Release();
+        }
+    }
+}

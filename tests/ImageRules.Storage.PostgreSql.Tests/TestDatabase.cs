@@ -1,0 +1,114 @@
+using ImageRules.Hosting;
+using ImageRules.PostgreSql;
+using ImageRules.Relational;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace ImageRules.Storage.Tests.Support;
+
+/// <summary>
+/// A fresh, empty schema in this test run's own PostgreSQL database, for the tests shared with the SQLite project
+/// (which has its own <c>TestDatabase</c>). The server is the one <see cref="Variable"/> names; the run's database is
+/// created on first use and dropped when the test process exits, so runs never see each other's data.
+/// </summary>
+public sealed class TestDatabase
+{
+    /// <summary>The environment variable holding the server's connection string.</summary>
+    public const string Variable = "IMAGERULES_POSTGRES";
+
+    private static readonly Lazy<Task<string>> RunDatabase = new(CreateRunDatabaseAsync);
+
+    private TestDatabase(string connectionString) => ConnectionString = connectionString;
+
+    /// <summary>The engine, for messages.</summary>
+    public static string Engine => "PostgreSQL";
+
+    /// <summary>The server's connection string, or null when the PostgreSQL tests cannot run.</summary>
+    public static string? Server => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value ? value : null;
+
+    /// <summary>Why the tests are skipped without a server.</summary>
+    public static string SkipReason =>
+        $"PostgreSQL tests need a server: set {Variable} to a connection string (Host=…;Username=…), or run .ci/run, which starts a throwaway server with .ci/postgres.sh";
+
+    /// <summary>How a host reaches it: the run's database, with this schema as the search path.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>A new schema in the run's database.</summary>
+    public static async ValueTask<TestDatabase> CreateAsync()
+    {
+        var database = await RunDatabase.Value;
+        var schema = $"s{Guid.NewGuid():N}";
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE SCHEMA {schema}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Each store opens its own small pool; idle connections close within seconds so hundreds of tests stay well
+        // under the server's connection limit.
+        var builder = new NpgsqlConnectionStringBuilder(database)
+        {
+            SearchPath = schema,
+            MaxPoolSize = 20,
+            ConnectionIdleLifetime = 2,
+            ConnectionPruningInterval = 1,
+        };
+        return new TestDatabase(builder.ToString());
+    }
+
+    /// <summary>A new handle on the database with its own connection pool, as another service instance would have.</summary>
+    public RelationalDatabase OpenInstance() => new PostgreSqlDatabase(ConnectionString);
+
+    /// <summary>Registers the stores over this database as a host would.</summary>
+    public IServiceCollection Register(IServiceCollection services) => services.UsePostgreSql(ConnectionString);
+
+    /// <summary>Runs a query of one number, bypassing the stores.</summary>
+    public async ValueTask<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a statement, bypassing the stores.</summary>
+    public async ValueTask ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<string> CreateRunDatabaseAsync()
+    {
+        var server = Server ?? throw new InvalidOperationException(SkipReason);
+        var name = $"imagerules_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid().ToString("N")[..8]}";
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => DropRunDatabase(server, name);
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
+    }
+
+    private static void DropRunDatabase(string server, string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        try
+        {
+            using var connection = new NpgsqlConnection(server);
+            connection.Open();
+            using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
+            command.ExecuteNonQuery();
+        }
+        catch (NpgsqlException)
+        {
+            // Best effort: a leftover test database on a throwaway server harms nothing.
+        }
+    }
+}
