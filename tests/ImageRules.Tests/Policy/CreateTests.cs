@@ -276,4 +276,14 @@ public class CreateTests
 
         Assert.Equal(new Money(4.00m, "USD"), created.StorageQuotePerMonth);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-50)]
+    public void R17_an_instance_disk_below_1_gib_is_invalid_so_no_quote_is_ever_negative(int sizeGiB)
+    {
+        var refused = Policy.CreateFromInstance(Create(Guangzhou) with { SizeGiB = sizeGiB }, Alice.Id, Guangzhou, [], Engine.NextImage);
+
+        Refused.Because<DiskSizeInvalid>(refused.Failure, "InvalidParameterValue", $"{sizeGiB} GiB");
+    }
 }

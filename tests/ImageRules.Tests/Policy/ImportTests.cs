@@ -156,6 +156,7 @@ public class ImportTests
     [InlineData("2019")]
     [InlineData("2022")]
     [InlineData("Windows 10")]
+    [InlineData("20160")]
     [InlineData("")]
     public void R18_other_windows_versions_are_unsupported(string version)
     {
@@ -240,5 +241,16 @@ public class ImportTests
         var imported = Decide(Import(Guangzhou) with { SystemDiskGiB = 100 }).Value;
 
         Assert.Equal(new Money(5.00m, "USD"), imported.StorageQuotePerMonth);
+    }
+
+    [Theory]
+    [InlineData(0, 50)]
+    [InlineData(-1, 50)]
+    [InlineData(10, 0)]
+    public void R18_an_image_file_or_system_disk_below_1_gib_is_invalid(int fileGiB, int diskGiB)
+    {
+        var refused = Decide(Import(Guangzhou) with { FileSizeGiB = fileGiB, SystemDiskGiB = diskGiB });
+
+        Refused.Because<DiskSizeInvalid>(refused.Failure, "InvalidParameterValue", "GiB");
     }
 }
