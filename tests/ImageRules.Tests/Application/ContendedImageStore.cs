@@ -8,7 +8,8 @@ namespace ImageRules.Tests.Application;
 /// <summary>
 /// An image store over an <see cref="InMemoryImageStore"/> in which another writer can get in first: it refuses a
 /// given number of commits as if their catalogue had moved on, or lets an interfering write land just before the
-/// next commit, so the service's retry is exercised deterministically.
+/// next commit, or holds commits back until several have arrived, so that racers are sure to decide on the same
+/// version and all but one lose. The service's retry is thus exercised deterministically.
 /// </summary>
 public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageRepository, IShareGrantRepository
 {
@@ -16,6 +17,11 @@ public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageReposi
     private int refusalsLeft;
     private Func<InMemoryImageStore, ValueTask>? otherWriter;
     private int commitAttempts;
+    private int commitsToGather;
+    private TaskCompletionSource? gathered;
+
+    /// <summary>When true, every commit first yields its thread, as a database call would, so other writers get in between a decision and its commit.</summary>
+    public bool YieldsBeforeCommit { get; init; }
 
     /// <summary>How many commits were attempted, refused ones included.</summary>
     public int CommitAttempts => Volatile.Read(ref commitAttempts);
@@ -38,10 +44,21 @@ public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageReposi
         }
     }
 
+    /// <summary>Holds each of the next <paramref name="count"/> commits until all of them have arrived, then lets them go together.</summary>
+    public void GatherNextCommits(int count)
+    {
+        lock (gate)
+        {
+            commitsToGather = count;
+            gathered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     public async ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref commitAttempts);
         Func<InMemoryImageStore, ValueTask>? interference;
+        Task? together = null;
         lock (gate)
         {
             if (refusalsLeft > 0)
@@ -51,6 +68,26 @@ public sealed class ContendedImageStore(InMemoryImageStore inner) : IImageReposi
             }
 
             (interference, otherWriter) = (otherWriter, null);
+            if (gathered is { } all)
+            {
+                together = all.Task;
+                if (--commitsToGather == 0)
+                {
+                    all.SetResult();
+                    gathered = null;
+                }
+            }
+        }
+
+        if (YieldsBeforeCommit)
+        {
+            await Task.Yield();
+        }
+
+        if (together is not null)
+        {
+            // A racer that never commits would hold the others forever: fail the test instead.
+            await together.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
         }
 
         if (interference is not null)
