@@ -13,7 +13,8 @@ public static class ImageRulesServiceCollectionExtensions
     /// Registers the policy, the <see cref="ImageService"/>, in-memory stores, a random id generator and
     /// <see cref="TimeProvider.System"/>, each only if the host has not registered its own (so a database repository
     /// registered before this call wins). Calling it again is harmless; a later <paramref name="configure"/> starts
-    /// from the options an earlier call set.
+    /// from the options an earlier call set. Unless the host registers its own <see cref="IShareGrantRepository"/>,
+    /// grants are read from the registered <see cref="IImageRepository"/>, which then must implement both.
     /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="configure">
@@ -33,7 +34,7 @@ public static class ImageRulesServiceCollectionExtensions
         services.TryAddSingleton(sp => new ImagePolicy(sp.GetRequiredService<ImageRulesOptions>()));
         services.TryAddSingleton<InMemoryImageStore>();
         services.TryAddSingleton<IImageRepository>(sp => sp.GetRequiredService<InMemoryImageStore>());
-        services.TryAddSingleton<IShareGrantRepository>(sp => sp.GetRequiredService<InMemoryImageStore>());
+        services.TryAddSingleton<IShareGrantRepository>(ReadGrantsFromTheImageStore);
         services.TryAddSingleton<IAccountRepository, InMemoryAccountRepository>();
         services.TryAddSingleton<IRegionRepository, InMemoryRegionRepository>();
         services.TryAddSingleton<IImageIdGenerator, RandomImageIdGenerator>();
@@ -48,5 +49,16 @@ public static class ImageRulesServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IImageEventObserver>()));
         return services;
+    }
+
+    /// <summary>
+    /// Grants are committed with their image's catalogue, so they must be read from the same store: the registered
+    /// <see cref="IImageRepository"/>, whether the in-memory default or the host's own.
+    /// </summary>
+    private static IShareGrantRepository ReadGrantsFromTheImageStore(IServiceProvider services)
+    {
+        var images = services.GetRequiredService<IImageRepository>();
+        return images as IShareGrantRepository ?? throw new InvalidOperationException(
+            $"image store `{images.GetType().Name}` does not implement {nameof(IShareGrantRepository)}: grants are committed with their image, so register one store for both interfaces");
     }
 }

@@ -1,0 +1,111 @@
+using ImageRules.Application;
+using ImageRules.Domain;
+using ImageRules.Persistence;
+using ImageRules.Policy.Failures;
+using ImageRules.Tests.Support;
+
+namespace ImageRules.Tests.Application;
+
+/// <summary>The service's optimistic retry, with the other writer simulated deterministically by <see cref="ContendedImageStore"/>.</summary>
+public class ImageServiceContentionTests
+{
+    [Fact]
+    public async Task R11_a_commit_lost_to_another_writer_is_decided_again_and_saved_once()
+    {
+        var world = await TestWorld.CreateAsync();
+        var store = new ContendedImageStore(world.Store);
+        var observer = new RecordingObserver();
+        store.RefuseNextCommits(ImageService.MaxAttempts - 1);
+
+        var created = await world.Over(store, observer).CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou));
+
+        Assert.True(created.IsSuccess);
+        Assert.Equal(ImageService.MaxAttempts, store.CommitAttempts);
+        Assert.Equal(created.Value.Image, Assert.Single((await world.Store.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images));
+        Assert.Single(observer.Events);
+    }
+
+    [Fact]
+    public async Task R11_R20_endless_contention_is_FailedOperation_ConcurrentModification_and_saves_nothing()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
+        var before = await world.Store.GetCatalogueAsync(CatalogueKey.Of(image));
+        var store = new ContendedImageStore(world.Store);
+        var observer = new RecordingObserver();
+        var service = world.Over(store, observer);
+        store.RefuseNextCommits(int.MaxValue);
+
+        var created = await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "second"));
+        var shared = await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+
+        var refused = Refusal.Is<ConcurrentModification>(created.Failure, "FailedOperation.ConcurrentModification");
+        Assert.Equal(ImageService.MaxAttempts, refused.Attempts);
+        Refusal.Is<ConcurrentModification>(shared.Failure, "FailedOperation.ConcurrentModification");
+        Assert.Equal(2 * ImageService.MaxAttempts, store.CommitAttempts);
+        var after = await world.Store.GetCatalogueAsync(CatalogueKey.Of(image));
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(before.Images.ToArray(), after.Images);
+        Assert.Empty(await world.Store.ListForImageAsync(image.Id));
+        Assert.Empty(observer.Events);
+    }
+
+    [Fact]
+    public async Task R11_a_decision_made_again_after_another_writer_took_the_last_slot_is_ImageQuotaLimitExceeded()
+    {
+        var world = await TestWorld.CreateAsync();
+        await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 9);
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "other writer"))).IsSuccess));
+
+        var created = await world.Over(store).CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "late"));
+
+        Refusal.Is<CustomImageQuotaExceeded>(created.Failure, "ImageQuotaLimitExceeded");
+        Assert.Equal(10, (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+    }
+
+    [Fact]
+    public async Task R16_R20_a_delete_decided_again_after_another_writer_shared_the_image_is_InvalidImageId_InShared()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).IsSuccess));
+
+        var deleted = await world.Over(store).DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+
+        Refusal.Is<ImageInShared>(deleted.Failure, "InvalidImageId.InShared");
+        Assert.NotNull(await world.Store.FindAsync(image.Id));
+        Assert.NotNull(await world.GrantAsync(image.Id, Sample.Bob.Id));
+    }
+
+    [Fact]
+    public async Task R20_R6_a_share_decided_again_after_another_writer_deleted_the_image_is_InvalidImageId_NotFound()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).IsSuccess));
+
+        var shared = await world.Over(store).ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+
+        Refusal.Is<ImageNotFound>(shared.Failure, "InvalidImageId.NotFound");
+        Assert.Empty(await world.Store.ListHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
+    }
+
+    [Fact]
+    public async Task R21_a_share_decided_again_after_another_writer_took_the_last_share_slot_is_OverQuota()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
+        var recipients = await ImageServiceShareTests.RootAccountsAsync(world, 51);
+        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..49]);
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[49]])).IsSuccess));
+
+        var shared = await world.Over(store).ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]);
+
+        Refusal.Is<ShareQuotaExceeded>(shared.Failure, "OverQuota");
+        Assert.Equal(50, (await world.Store.ListForImageAsync(image.Id)).Length);
+    }
+}

@@ -1,0 +1,81 @@
+using ImageRules.Domain;
+using ImageRules.Persistence;
+using ImageRules.Policy.Failures;
+using ImageRules.Tests.Support;
+
+namespace ImageRules.Tests.Application;
+
+public class ImageServiceDescribeImagesTests
+{
+    [Fact]
+    public async Task R2_the_default_page_holds_20_and_counts_every_match()
+    {
+        var world = await TestWorld.CreateAsync(Policy.ImageRulesOptions.Provider2025);
+        await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 25);
+
+        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;
+
+        Assert.Equal((20, 25), (page.Items.Length, page.TotalCount));
+    }
+
+    [Theory]
+    [InlineData(0, 0, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
+    [InlineData(0, 101, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
+    [InlineData(-1, 20, nameof(PageOffsetInvalid), "InvalidParameterValue")]
+    public async Task R2_a_page_outside_the_limits_is_refused(int offset, int limit, string failure, string code)
+    {
+        var world = await TestWorld.CreateAsync();
+
+        var page = await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, offset: offset, limit: limit);
+
+        Assert.Equal(failure, page.Failure?.GetType().Name);
+        Assert.Equal(code, page.Failure!.Code);
+    }
+
+    [Fact]
+    public async Task R2_a_page_of_100_is_the_largest_allowed()
+    {
+        var world = await TestWorld.CreateAsync();
+
+        Assert.True((await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, limit: 100)).IsSuccess);
+    }
+
+    [Fact]
+    public async Task R1_R3_R4_a_listing_shows_public_own_and_shared_images_each_with_its_kind()
+    {
+        var world = await TestWorld.CreateAsync();
+        var publicImage = Sample.PublicImage(Sample.Guangzhou);
+        await world.Service.PublishPublicImageAsync(publicImage);
+        var own = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou, "bobs");
+        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
+        await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
+
+        var page = (await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value;
+
+        Assert.Equal(
+            new Dictionary<ImageId, ImageKind> { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared },
+            page.Items.ToDictionary(v => v.Image.Id, v => v.Kind));
+        Assert.True(page.Items.Single(v => v.Kind == ImageKind.Shared).IsUntrustedSource);
+    }
+
+    [Fact]
+    public async Task R2_filters_pass_through_to_the_listing()
+    {
+        var world = await TestWorld.CreateAsync();
+        await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
+        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "db"));
+
+        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating })).Value;
+
+        Assert.Equal("db", Assert.Single(page.Items).Image.Name);
+    }
+
+    [Fact]
+    public async Task R7_a_listing_for_an_unknown_caller_or_region_is_not_found()
+    {
+        var world = await TestWorld.CreateAsync();
+
+        Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new AccountId("99999999"), Sample.Guangzhou.Id)).Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(Sample.Alice.Id, new RegionId("eu-nowhere"))).Failure, "InvalidRegion.NotFound");
+    }
+}
