@@ -8,27 +8,33 @@ public sealed partial class RelationalImageStore
 {
     /// <inheritdoc/>
     /// <remarks>
-    /// Answers false, writing nothing, when the catalogue moved on, when an added id is used anywhere, and also when
-    /// the change contradicts its catalogue (an image or grant of another catalogue, a missing image or grant, a
-    /// duplicate grant, a deleted image left with grants): the database refuses those as it refuses a lost race.
+    /// Answers false, writing nothing, when the catalogue moved on or an added id is used anywhere (a race). A change
+    /// that contradicts the very version it expects throws, also writing nothing, as <see cref="InMemoryImageStore"/>
+    /// does: some of it is checked before the transaction (repeated items, items of another catalogue), the rest by
+    /// the statements themselves, each of which must touch exactly one row.
     /// </remarks>
+    /// <exception cref="InvalidOperationException">
+    /// The change contradicts its catalogue (an image or grant in the wrong catalogue, an image or grant named twice,
+    /// a missing image or grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
+    /// </exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        return BelongsToItsCatalogue(change)
-            ? database.TryWriteAsync((transaction, ct) => ApplyAsync(transaction, change, ct), cancellationToken)
-            : ValueTask.FromResult(false);
+        Require(IsDistinct(change.Added.Select(i => i.Id)), "an image is added twice");
+        Require(IsDistinct(change.GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
+        Require(IsDistinct(change.GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
+        Require(change.Added.All(i => CatalogueKey.Of(i) == change.Key), "an added image belongs to another catalogue");
+        Require(change.Updated.All(i => CatalogueKey.Of(i) == change.Key), "an updated image is not in the catalogue");
+        Require(change.GrantsAdded.All(g => g.Owner == change.Key.Owner && g.Region == change.Key.Region), "a grant is for an image outside the catalogue");
+        return change.ExpectedVersion < 0
+            ? ValueTask.FromResult(false)
+            : database.TryWriteAsync((transaction, ct) => ApplyAsync(transaction, change, ct), cancellationToken);
     }
-
-    private static bool BelongsToItsCatalogue(CatalogueChange change) =>
-        change.ExpectedVersion >= 0
-        && change.Added.All(i => CatalogueKey.Of(i) == change.Key)
-        && change.Updated.All(i => CatalogueKey.Of(i) == change.Key)
-        && change.GrantsAdded.All(g => g.Owner == change.Key.Owner && g.Region == change.Key.Region);
 
     /// <summary>
     /// Applies the change in the order the in-memory store does: the version first (so writers of one catalogue queue
-    /// here), then added and updated images, removed and added grants, deleted images. Each step must touch one row.
+    /// here, and every later miss is the change's own fault), then added and updated images, removed and added grants,
+    /// deleted images.
     /// </summary>
     private static async ValueTask<bool> ApplyAsync(DbTransaction transaction, CatalogueChange change, CancellationToken cancellationToken)
     {
@@ -50,50 +56,61 @@ public sealed partial class RelationalImageStore
 
         foreach (var image in change.Updated)
         {
-            if (!await transaction.Command($"UPDATE images SET {ImageRows.Assignments} WHERE id = @id AND owner = @owner AND region = @region")
-                .WithImage(image).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            Require(
+                await transaction.Command($"UPDATE images SET {ImageRows.Assignments} WHERE id = @id AND owner = @owner AND region = @region")
+                    .WithImage(image).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                "an updated image is not in the catalogue");
         }
 
         foreach (var grant in change.GrantsRemoved)
         {
-            if (!await transaction.Command("DELETE FROM grants WHERE image_id = @image_id AND recipient = @recipient AND owner = @owner AND region = @region")
-                .With("image_id", grant.ImageId.Value).With("recipient", grant.Recipient.Value).With("owner", owner).With("region", region)
-                .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            Require(
+                await transaction.Command("DELETE FROM grants WHERE image_id = @image_id AND recipient = @recipient AND owner = @owner AND region = @region")
+                    .With("image_id", grant.ImageId.Value).With("recipient", grant.Recipient.Value).With("owner", owner).With("region", region)
+                    .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                "a removed grant does not exist");
         }
 
         foreach (var grant in change.GrantsAdded)
         {
-            if (!await transaction.Command(
-                    """
-                    INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes)
-                    SELECT @image_id, @grant_owner, @recipient, @grant_region, @granted_utc_ticks, @granted_offset_minutes
-                    WHERE EXISTS (SELECT 1 FROM images WHERE id = @image_id AND owner = @grant_owner AND region = @grant_region)
-                    ON CONFLICT (image_id, recipient) DO NOTHING
-                    """)
-                .WithGrant(grant).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            Require(
+                await transaction.Command(
+                        """
+                        INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes)
+                        SELECT @image_id, @grant_owner, @recipient, @grant_region, @granted_utc_ticks, @granted_offset_minutes
+                        WHERE EXISTS (SELECT 1 FROM images WHERE id = @image_id AND owner = @grant_owner AND region = @grant_region)
+                        ON CONFLICT (image_id, recipient) DO NOTHING
+                        """)
+                    .WithGrant(grant).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                "a grant is for an image outside the catalogue, or exists already");
         }
 
         foreach (var id in change.Deleted)
         {
-            if (!await transaction.Command(
-                    "DELETE FROM images WHERE id = @id AND owner = @owner AND region = @region AND NOT EXISTS (SELECT 1 FROM grants WHERE image_id = @id)")
-                .With("id", id.Value).With("owner", owner).With("region", region)
-                .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false))
-            {
-                return false;
-            }
+            Require(
+                await transaction.Command(
+                        "DELETE FROM images WHERE id = @id AND owner = @owner AND region = @region AND NOT EXISTS (SELECT 1 FROM grants WHERE image_id = @id)")
+                    .With("id", id.Value).With("owner", owner).With("region", region)
+                    .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                "a deleted image is not in the catalogue, or would keep grants");
         }
 
         return true;
+    }
+
+    private static bool IsDistinct<T>(IEnumerable<T> items)
+    {
+        var seen = new HashSet<T>();
+        return items.All(seen.Add);
+    }
+
+    /// <summary>Refuses a self-contradicting change; thrown inside the transaction, it rolls everything back.</summary>
+    private static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"catalogue change refused: {problem}");
+        }
     }
 
     /// <summary>

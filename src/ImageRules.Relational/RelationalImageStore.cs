@@ -15,9 +15,9 @@ namespace ImageRules.Relational;
 /// <para><b>Concurrency.</b> <see cref="TryCommitAsync"/> runs one write transaction that first advances the
 /// catalogue's row in <c>catalogues</c> from the expected version (inserting it at version 1 when 0 was expected, the
 /// primary key letting only one first writer win), then applies every part of the change, each of which must touch
-/// exactly one row of that catalogue. Any miss, and any conflict the database reports, rolls the whole transaction back
-/// and answers false; it never throws for a lost race or a constraint. So any number of processes may share the
-/// database: together they can never exceed a quota or share limit decided on a catalogue version, nor leave a grant on
+/// exactly one row of that catalogue. A lost race (the version moved on, an added id is taken) and any conflict the
+/// database reports roll the whole transaction back and answer false, never an exception; a change that contradicts
+/// its own catalogue throws, also writing nothing. So any number of processes may share the database: together they can never exceed a quota or share limit decided on a catalogue version, nor leave a grant on
 /// a deleted image (a foreign key also forbids it), and a commit that answered true is durable.</para>
 /// <para><b>Reads.</b> Each read is one statement, so it sees one consistent state: a catalogue is read with its
 /// version in one statement. Text filters of a listing are applied as <see cref="ImageFilter.Matches"/> does, so

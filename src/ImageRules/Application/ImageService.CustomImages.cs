@@ -79,17 +79,20 @@ public sealed partial class ImageService
             return failure;
         }
 
-        var source = await images.FindAsync(request.ImageId, cancellationToken).ConfigureAwait(false);
-        if (source is null)
-        {
-            return new ImageNotFound(request.ImageId);
-        }
-
-        var grant = await grants.FindAsync(source.Id, caller, cancellationToken).ConfigureAwait(false);
         var target = await regions.FindAsync(request.TargetRegion, cancellationToken).ConfigureAwait(false);
         return await CommitAsync(
             new CatalogueKey(caller, request.TargetRegion),
-            (catalogue, _) => ValueTask.FromResult(policy.Copy(request, caller, sourceRegion, source, grant, target, catalogue.Images, NextImage())),
+            async (catalogue, ct) =>
+            {
+                // The source is read again on every attempt, so a retried copy never rests on a deleted source or a cancelled grant.
+                if (await images.FindAsync(request.ImageId, ct).ConfigureAwait(false) is not { } source)
+                {
+                    return new ImageNotFound(request.ImageId);
+                }
+
+                var grant = await grants.FindAsync(source.Id, caller, ct).ConfigureAwait(false);
+                return policy.Copy(request, caller, sourceRegion, source, grant, target, catalogue.Images, NextImage());
+            },
             (copied, change) => change with { Added = [copied.Copy] },
             cancellationToken).ConfigureAwait(false);
     }

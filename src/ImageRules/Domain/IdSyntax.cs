@@ -29,7 +29,11 @@ internal static class IdSyntax
         return true;
     }
 
-    /// <summary>Quotes user input for a one-line failure message, cutting very long or multi-line input.</summary>
+    /// <summary>
+    /// Quotes user input for a one-line failure message, cutting very long input in the middle and replacing control
+    /// characters. Both ends are kept: the start says what the value is, the end often holds what is wrong with it
+    /// (an import url's file format, R18).
+    /// </summary>
     public static string Quote(string? text)
     {
         if (text is null)
@@ -37,7 +41,7 @@ internal static class IdSyntax
             return "(none)";
         }
 
-        var shown = text.Length > 64 ? string.Concat(text.AsSpan(0, 64), "…") : text;
+        var shown = text.Length > 64 ? string.Concat(text.AsSpan(0, 32), "…", text.AsSpan(text.Length - 31)) : text;
         return "`" + string.Create(shown.Length, shown, static (span, s) =>
         {
             for (var i = 0; i < s.Length; i++)

@@ -37,7 +37,12 @@ public interface IImageRepository
 
     /// <summary>
     /// Applies <paramref name="change"/> atomically if its catalogue is still at <see cref="CatalogueChange.ExpectedVersion"/>
-    /// and every image and grant it names is as it expects; returns false, writing nothing, otherwise.
+    /// and no added image id is in use; returns false, writing nothing, otherwise (a race: decide again and retry).
     /// </summary>
+    /// <exception cref="InvalidOperationException">
+    /// The change contradicts the catalogue at the very version it expects (an image or grant outside the catalogue,
+    /// a missing image or grant, a duplicate, a deleted image left with grants): a caller's bug, not a race. Nothing is
+    /// written.
+    /// </exception>
     ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default);
 }

@@ -25,4 +25,11 @@ public sealed record ImageCatalogue(CatalogueKey Key, long Version, ImmutableArr
 
         return null;
     }
+
+    /// <summary>Value equality, comparing <see cref="Images"/> item by item.</summary>
+    public bool Equals(ImageCatalogue? other) =>
+        other is not null && Key == other.Key && Version == other.Version && Images.SequenceEqual(other.Images);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Key, Version, Images.Length);
 }

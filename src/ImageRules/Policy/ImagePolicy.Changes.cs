@@ -56,6 +56,7 @@ public sealed partial class ImagePolicy
             Name = name,
             State = ImageState.Syncing,
             Source = ImageSource.Copied,
+            SourceInstance = null,
             CopiedFrom = source.Id,
             CreatedAt = newImage.CreatedAt,
         };

@@ -24,7 +24,8 @@ public sealed partial class ImagePolicy
         Guard.Against.Null(request);
         Guard.Against.Null(region);
         Guard.Against.Null(callerImagesInRegion);
-        var refused = CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
+        var refused = (request.SizeGiB < 1 ? new DiskSizeInvalid("system disk", request.SizeGiB) : null)
+            ?? CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
         if (refused is not null)
         {
             return refused;

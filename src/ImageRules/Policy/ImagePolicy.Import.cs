@@ -77,12 +77,14 @@ public sealed partial class ImagePolicy
             return new ImportFormatUnsupported(request.Url);
         }
 
-        if (request.FileSizeGiB > ImportImageRequest.MaxFileSizeGiB)
+        return request switch
         {
-            return new ImportFileTooLarge(request.FileSizeGiB);
-        }
-
-        return request.SystemDiskGiB > ImportImageRequest.MaxSystemDiskGiB ? new SystemDiskTooLarge(request.SystemDiskGiB) : null;
+            { FileSizeGiB: < 1 } => new DiskSizeInvalid("image file", request.FileSizeGiB),
+            { FileSizeGiB: > ImportImageRequest.MaxFileSizeGiB } => new ImportFileTooLarge(request.FileSizeGiB),
+            { SystemDiskGiB: < 1 } => new DiskSizeInvalid("system disk", request.SystemDiskGiB),
+            { SystemDiskGiB: > ImportImageRequest.MaxSystemDiskGiB } => new SystemDiskTooLarge(request.SystemDiskGiB),
+            _ => null,
+        };
     }
 
     /// <summary>The region of an object-storage host <c>&lt;bucket&gt;.cos.&lt;region&gt;.myqcloud.com</c>, or null.</summary>
@@ -100,7 +102,8 @@ public sealed partial class ImagePolicy
         var version = request.OsVersion?.Trim();
         if (string.Equals(osType, OsPlatform.Windows, StringComparison.OrdinalIgnoreCase))
         {
-            var release = Array.Find(ImportableWindowsReleases, r => version?.Contains(r, StringComparison.Ordinal) == true);
+            var words = version?.Split([' ', '-', '_', '.'], StringSplitOptions.RemoveEmptyEntries) ?? [];
+            var release = Array.Find(ImportableWindowsReleases, r => words.Contains(r, StringComparer.Ordinal));
             if (release is null)
             {
                 return new UnsupportedOsVersion(OsPlatform.Windows, request.OsVersion);

@@ -21,7 +21,7 @@ public class ImageServiceCopyTests
         var copy = copied.Copy;
         Assert.NotEqual(source.Id, copy.Id);
         Assert.Equal(
-            source with { Id = copy.Id, Region = Sample.Shanghai.Id, State = ImageState.Syncing, Source = ImageSource.Copied, CopiedFrom = source.Id, CreatedAt = Sample.Now.AddHours(1) },
+            source with { Id = copy.Id, Region = Sample.Shanghai.Id, State = ImageState.Syncing, Source = ImageSource.Copied, SourceInstance = null, CopiedFrom = source.Id, CreatedAt = Sample.Now.AddHours(1) },
             copy);
         Assert.True(copied.Charge.IsFree);
         Assert.Equal(source, copied.Source);

@@ -121,7 +121,7 @@ public class ImageServiceDeleteTests
         Assert.Equal(image, await world.Store.FindAsync(image.Id));
     }
 
-    private static async Task<Policy.Result<ImageDeleted>> DeleteTwiceAsync(TestWorld world)
+    private static async Task<ImageRules.Policy.Result<ImageDeleted>> DeleteTwiceAsync(TestWorld world)
     {
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "deleted twice");
         Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).IsSuccess);

@@ -10,7 +10,7 @@ public class ImageServiceDescribeImagesTests
     [Fact]
     public async Task R2_the_default_page_holds_20_and_counts_every_match()
     {
-        var world = await TestWorld.CreateAsync(Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
         await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 25);
 
         var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;

@@ -130,7 +130,7 @@ public class ImageServiceShareTests
     [Fact]
     public async Task R21_the_2025_profile_shares_with_up_to_500_accounts()
     {
-        var world = await TestWorld.CreateAsync(Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var recipients = await RootAccountsAsync(world, 501);
 

@@ -193,6 +193,58 @@ public abstract class ImageRepositoryContract<TStore>
     }
 
     [Fact]
+    public async Task R7_R11_a_change_adding_one_id_twice_writes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var first = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000001", "first");
+        var twice = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000002", "twice");
+
+        var committed = await CommitOrRefuseAsync(store, Change(Key(Sample.Alice, Sample.Guangzhou), 0) with { Added = [first, twice, twice with { Name = "again" }] });
+
+        Assert.False(committed);
+        Assert.Null(await store.FindAsync(first.Id));
+        Assert.Null(await store.FindAsync(twice.Id));
+        Assert.Equal(0, (await store.GetCatalogueAsync(Key(Sample.Alice, Sample.Guangzhou))).Version);
+    }
+
+    [Fact]
+    public async Task R20_R23_a_change_granting_one_recipient_twice_writes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
+        await AddAsync(store, image);
+        var change = Change(Key(Sample.Alice, Sample.Guangzhou), 1) with
+        {
+            GrantsAdded = [Sample.Grant(image, Sample.Carol), Sample.Grant(image, Sample.Bob), Sample.Grant(image, Sample.Bob) with { GrantedAt = Sample.Now.AddSeconds(1) }],
+        };
+
+        var committed = await CommitOrRefuseAsync(store, change);
+
+        Assert.False(committed);
+        Assert.Empty(await store.ListForImageAsync(image.Id));
+        Assert.Empty(await store.ListHeldAsync(Sample.Carol.Id, Guangzhou));
+        Assert.Equal(1, (await store.GetCatalogueAsync(Key(Sample.Alice, Sample.Guangzhou))).Version);
+    }
+
+    [Fact]
+    public async Task R16_a_change_removing_one_grant_twice_to_delete_its_image_writes_nothing()
+    {
+        // Counting the removed grants would see two for an image holding two: Carol's grant would outlive its image.
+        var store = await CreateStoreAsync();
+        var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
+        await AddAsync(store, image);
+        var toBob = await ShareAsync(store, image, Sample.Bob);
+        await ShareAsync(store, image, Sample.Carol);
+        var change = Change(Key(Sample.Alice, Sample.Guangzhou), 3) with { GrantsRemoved = [toBob, toBob], Deleted = [image.Id] };
+
+        var committed = await CommitOrRefuseAsync(store, change);
+
+        Assert.False(committed);
+        Assert.Equal(image, await store.FindAsync(image.Id));
+        Assert.Equal(2, (await store.ListForImageAsync(image.Id)).Length);
+    }
+
+    [Fact]
     public async Task R12_an_updated_image_replaces_the_stored_one_everywhere()
     {
         var store = await CreateStoreAsync();

@@ -10,4 +10,11 @@ public sealed record ImageShared(Image Image, ImmutableArray<ShareGrant> Grants,
 {
     /// <inheritdoc/>
     public ImageId ImageId => Image.Id;
+
+    /// <summary>Value equality, comparing <see cref="Grants"/> item by item.</summary>
+    public bool Equals(ImageShared? other) =>
+        other is not null && Equals(Image, other.Image) && OccurredAt == other.OccurredAt && Grants.SequenceEqual(other.Grants);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Image, OccurredAt, Grants.Length);
 }
