@@ -101,7 +101,7 @@ public sealed partial class ImagePolicy
             : null;
     }
 
-    private static DescriptionTooLong? CheckDescription(string? description)
+    private static Failure? CheckDescription(string? description)
     {
         if (description is null)
         {
@@ -109,7 +109,12 @@ public sealed partial class ImagePolicy
         }
 
         var length = TextLength(description);
-        return length > Image.MaxDescriptionLength ? new DescriptionTooLong(length) : null;
+        if (length > Image.MaxDescriptionLength)
+        {
+            return new DescriptionTooLong(length);
+        }
+
+        return HasBrokenTextOrNul(description) ? new DescriptionInvalid("it holds broken text or NUL characters") : null;
     }
 
     /// <summary>Length in characters as people count them (Unicode scalar values), so one emoji counts once.</summary>
@@ -125,6 +130,26 @@ public sealed partial class ImagePolicy
         }
 
         return length;
+    }
+
+    /// <summary>
+    /// True for an unpaired surrogate (not text, so no character count) or U+0000 (which databases cannot hold):
+    /// descriptions may hold other control characters, such as line breaks.
+    /// </summary>
+    private static bool HasBrokenTextOrNul(string text)
+    {
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done || rune.Value == 0)
+            {
+                return true;
+            }
+
+            rest = rest[used..];
+        }
+
+        return false;
     }
 
     private static bool HasControlOrBrokenText(string text)
