@@ -32,15 +32,16 @@ internal static class ImageRows
     public static string Owner(AccountId? owner) => owner?.Value ?? Schema.PublicOwner;
 
     /// <summary>Binds every column of <paramref name="image"/> to <see cref="Parameters"/>.</summary>
+    /// <exception cref="ArgumentException">A text the database cannot keep exactly (see <see cref="StoredText"/>).</exception>
     public static DbCommand WithImage(this DbCommand command, Image image) => command
         .With("id", image.Id.Value)
         .With("owner", Owner(image.Owner))
         .With("region", image.Region.Value)
-        .With("name", image.Name)
-        .With("description", image.Description)
+        .With("name", StoredText.Exact(image.Name, "image name"))
+        .With("description", StoredText.Exact(image.Description, "image description"))
         .With("os_family", image.OperatingSystem.Family.ToString())
-        .With("os_platform", image.OperatingSystem.Platform)
-        .With("os_name", image.OperatingSystem.Name)
+        .With("os_platform", StoredText.Exact(image.OperatingSystem.Platform, "operating-system platform"))
+        .With("os_name", StoredText.Exact(image.OperatingSystem.Name, "operating-system name"))
         .With("architecture", image.Architecture.ToString())
         .With("size_gib", image.SizeGiB)
         .With("state", image.State.ToString())

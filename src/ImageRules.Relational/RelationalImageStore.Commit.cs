@@ -17,6 +17,7 @@ public sealed partial class RelationalImageStore
     /// The change contradicts its catalogue (an image or grant in the wrong catalogue, an image or grant named twice,
     /// a missing image or grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
     /// </exception>
+    /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -34,6 +34,7 @@ public sealed class RelationalRegionRepository : IRegionRepository
     }
 
     /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The display name holds an unpaired surrogate or a NUL character, which the database cannot keep.</exception>
     public ValueTask SaveAsync(Region region, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
@@ -46,7 +47,7 @@ public sealed class RelationalRegionRepository : IRegionRepository
                 supports_import = excluded.supports_import
             """,
             c => c.With("id", region.Id.Value)
-                .With("display_name", region.DisplayName)
+                .With("display_name", StoredText.Exact(region.DisplayName, "region display name"))
                 .With("is_chinese_mainland", region.IsChineseMainland)
                 .With("charges_windows_licence_fee", region.ChargesWindowsLicenceFee)
                 .With("supports_copy", region.SupportsCopy)

@@ -1,0 +1,62 @@
+using ImageRules.Application;
+using ImageRules.Domain;
+using ImageRules.Policy;
+using ImageRules.Relational;
+using ImageRules.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ImageRules.Storage.Tests.Support;
+
+/// <summary>
+/// One service instance as a host runs it: its own handle on the database (so its own connection pool), its own
+/// random ids and clock. Several over one <see cref="TestDatabase"/> stand for several processes.
+/// </summary>
+public sealed class ServiceInstance : IAsyncDisposable
+{
+    private ServiceInstance(RelationalDatabase database, ImageRulesOptions options)
+    {
+        Database = database;
+        Images = new RelationalImageStore(database);
+        Service = new ImageService(
+            new ImagePolicy(options),
+            Images,
+            Images,
+            new RelationalAccountRepository(database),
+            new RelationalRegionRepository(database),
+            new RandomImageIdGenerator(),
+            new FakeTimeProvider(Sample.Now));
+    }
+
+    public RelationalDatabase Database { get; }
+
+    public RelationalImageStore Images { get; }
+
+    public ImageService Service { get; }
+
+    public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null) =>
+        new(database.OpenInstance(), options ?? ImageRulesOptions.Seed);
+
+    /// <summary>Saves <see cref="Sample.Regions"/>, <see cref="Sample.Accounts"/> and <paramref name="extra"/> root accounts of Guangzhou, returning those.</summary>
+    public async Task<AccountId[]> SeedAsync(int extra = 0, int series = 5)
+    {
+        foreach (var region in Sample.Regions)
+        {
+            await Service.SaveRegionAsync(region);
+        }
+
+        foreach (var account in Sample.Accounts)
+        {
+            await Service.SaveAccountAsync(account);
+        }
+
+        var added = Enumerable.Range(1, extra).Select(i => new AccountId($"{series}{i:D9}")).ToArray();
+        foreach (var id in added)
+        {
+            await Service.SaveAccountAsync(new Account(id, Sample.Guangzhou.Id));
+        }
+
+        return added;
+    }
+
+    public ValueTask DisposeAsync() => Database.DisposeAsync();
+}
