@@ -1,0 +1,95 @@
+using ImageRules.Persistence;
+using ImageRules.Policy.Failures;
+using ImageRules.Relational;
+using ImageRules.Storage.Tests.Support;
+using ImageRules.Tests.Support;
+
+namespace ImageRules.Storage.Tests;
+
+/// <summary>
+/// The schema is created or upgraded by the stores themselves on first use: once, even when several instances start
+/// together on a new database, and never over a database written by a newer library.
+/// </summary>
+public class SchemaTests
+{
+    [Fact]
+    public async Task R11_instances_starting_together_on_a_new_database_create_the_schema_once_and_keep_the_quota()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var instances = Enumerable.Range(0, 4).Select(_ => ServiceInstance.Over(database)).ToArray();
+        try
+        {
+            // Every instance's first operation upgrades the schema; the seeding instance's first one is a save.
+            var results = await Task.WhenAll(instances.Select((instance, i) => Task.Run(async () =>
+            {
+                if (i == 0)
+                {
+                    await instance.SeedAsync();
+                }
+                else
+                {
+                    await instance.Database.EnsureSchemaAsync();
+                }
+
+                return await Task.WhenAll(Enumerable.Range(0, 4).Select(n => instance.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, $"i{i}-{n}")).AsTask()));
+            })));
+
+            var outcomes = results.SelectMany(r => r).ToArray();
+            Assert.True(outcomes.Count(o => o.IsSuccess) <= 10);
+            Assert.All(outcomes.Where(o => !o.IsSuccess), o => Assert.True(o.Failure is CustomImageQuotaExceeded or AccountNotFound or RegionNotFound, o.Failure!.ToString()));
+            Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+            Assert.Equal(RelationalDatabase.SchemaVersion, await database.ScalarAsync("SELECT version FROM schema_version"));
+            Assert.Equal(outcomes.Count(o => o.IsSuccess), (await instances[0].Images.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images.Length);
+        }
+        finally
+        {
+            foreach (var instance in instances)
+            {
+                await instance.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task R11_R20_a_database_opened_again_keeps_every_image_grant_and_version()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
+        var grant = Sample.Grant(image, Sample.Bob);
+        await using (var before = ServiceInstance.Over(database))
+        {
+            await before.SeedAsync();
+            Assert.True(await before.Images.TryCommitAsync(new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = 0, Added = [image] }));
+            Assert.True(await before.Images.TryCommitAsync(new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = 1, GrantsAdded = [grant] }));
+        }
+
+        await using var after = ServiceInstance.Over(database);
+        await after.Database.EnsureSchemaAsync();
+
+        var catalogue = await after.Images.GetCatalogueAsync(CatalogueKey.Of(image));
+        Assert.Equal((2, image), (catalogue.Version, Assert.Single(catalogue.Images)));
+        Assert.Equal(grant, await after.Images.FindAsync(image.Id, Sample.Bob.Id));
+        Assert.Equal(1, (await after.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task R11_a_database_whose_schema_is_newer_than_the_library_is_refused_and_left_untouched()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using (var writer = ServiceInstance.Over(database))
+        {
+            await writer.SeedAsync();
+        }
+
+        await database.ExecuteAsync($"UPDATE schema_version SET version = {RelationalDatabase.SchemaVersion + 1}");
+        await using var older = ServiceInstance.Over(database);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Database.EnsureSchemaAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Images.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id)));
+
+        Assert.Contains("newer", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(RelationalDatabase.SchemaVersion + 1, await database.ScalarAsync("SELECT version FROM schema_version"));
+        Assert.Equal(Sample.Accounts.Count, await database.ScalarAsync("SELECT COUNT(*) FROM accounts"));
+    }
+}
