@@ -7,7 +7,7 @@
 
 postgres_bin_dir() {
     local found
-    found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     if [[ -z "$found" ]] && command -v pg_ctl >/dev/null; then
         found=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
     fi
