@@ -52,7 +52,7 @@ public sealed partial class ImagePolicy
         Owner = owner,
         Region = region.Id,
         Name = name,
-        Description = description,
+        Description = description ?? string.Empty,
         OperatingSystem = system,
         Architecture = architecture,
         SizeGiB = sizeGiB,

@@ -286,4 +286,12 @@ public class CreateTests
 
         Refused.Because<DiskSizeInvalid>(refused.Failure, "InvalidParameterValue", $"{sizeGiB} GiB");
     }
+
+    [Fact]
+    public void R12_a_missing_description_is_stored_as_empty_never_as_null()
+    {
+        var image = Policy.CreateFromInstance(Create(Guangzhou) with { Description = null! }, Alice.Id, Guangzhou, [], Engine.NextImage).Value.Image;
+
+        Assert.Equal(string.Empty, image.Description);
+    }
 }
