@@ -157,7 +157,7 @@ public sealed partial class RelationalImageStore : IImageRepository, IShareGrant
     }
 
     /// <inheritdoc/>
-    public async ValueTask<ShareGrant?> FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken = default)
+    async ValueTask<ShareGrant?> IShareGrantRepository.FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken)
     {
         var found = await database.QueryAsync(
             $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image_id AND g.recipient = @recipient",

@@ -101,7 +101,7 @@ public class ConcurrentInstancesTests
             else
             {
                 Assert.IsType<ImageInShared>(deleted.Failure);
-                Assert.NotNull(await second.Images.FindAsync(image.Id, Sample.Bob.Id));
+                Assert.NotNull(await ((IShareGrantRepository)second.Images).FindAsync(image.Id, Sample.Bob.Id));
             }
         }
 

@@ -68,7 +68,7 @@ public class SchemaTests
 
         var catalogue = await after.Images.GetCatalogueAsync(CatalogueKey.Of(image));
         Assert.Equal((2, image), (catalogue.Version, Assert.Single(catalogue.Images)));
-        Assert.Equal(grant, await after.Images.FindAsync(image.Id, Sample.Bob.Id));
+        Assert.Equal(grant, await ((IShareGrantRepository)after.Images).FindAsync(image.Id, Sample.Bob.Id));
         Assert.Equal(1, (await after.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
     }

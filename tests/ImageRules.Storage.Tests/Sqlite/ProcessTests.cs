@@ -104,7 +104,7 @@ public class ProcessTests
                     Assert.Equal(ImageState.Normal, (await store.FindAsync(new ImageId(words[1])))?.State);
                     break;
                 case "shared":
-                    Assert.NotNull(await store.FindAsync(new ImageId(words[1]), new AccountId(words[2])));
+                    Assert.NotNull(await ((IShareGrantRepository)store).FindAsync(new ImageId(words[1]), new AccountId(words[2])));
                     break;
             }
         }

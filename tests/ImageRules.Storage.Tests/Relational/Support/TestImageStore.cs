@@ -25,7 +25,7 @@ public sealed class TestImageStore(RelationalImageStore inner) : IImageRepositor
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
 
     public ValueTask<ShareGrant?> FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken = default) =>
-        inner.FindAsync(imageId, recipient, cancellationToken);
+        ((IShareGrantRepository)inner).FindAsync(imageId, recipient, cancellationToken);
 
     public ValueTask<ImmutableArray<ShareGrant>> ListForImageAsync(ImageId imageId, CancellationToken cancellationToken = default) => inner.ListForImageAsync(imageId, cancellationToken);
 
