@@ -40,9 +40,56 @@ public sealed partial class ImagePolicy
     public Result<ImageKind> See(Image image, AccountId viewer, RegionId region, ShareGrant? viewerGrant)
     {
         Guard.Against.Null(image);
+        return KindFor(image, viewer, region, viewerGrant) is { } kind ? kind : new ImageNotFound(image.Id);
+    }
+
+    /// <summary>
+    /// May <paramref name="caller"/> launch an instance from <paramref name="image"/> in <paramref name="region"/> (R30)?
+    /// Allowed for a visible image in state <c>Normal</c>; the permit says why (public, owner or grant), carries the
+    /// Windows licence fee where it applies (R31) and the untrusted-source advisory for shared images (R26).
+    /// </summary>
+    /// <remarks>Builds the failure record of a refusal; <see cref="DecideLaunch"/> decides the same without allocating.</remarks>
+    public Result<LaunchPermit> Launch(Image image, AccountId caller, Region region, ShareGrant? callerGrant) =>
+        DecideLaunch(image, caller, region, callerGrant).ToResult();
+
+    /// <summary>
+    /// The same decision as <see cref="Launch"/> (R30, R31, R26) as a <see cref="LaunchDecision"/>, which allocates
+    /// nothing whether the launch is allowed or refused: for hosts that ask often and need the failure record rarely.
+    /// </summary>
+    public LaunchDecision DecideLaunch(Image image, AccountId caller, Region region, ShareGrant? callerGrant)
+    {
+        Guard.Against.Null(image);
+        Guard.Against.Null(region);
+        if (KindFor(image, caller, region.Id, callerGrant) is not { } kind)
+        {
+            return LaunchDecision.Refuse(image, LaunchRefusal.ImageNotFound);
+        }
+
+        if (image.State != ImageState.Normal)
+        {
+            return LaunchDecision.Refuse(image, LaunchRefusal.InvalidImageState);
+        }
+
+        return LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? callerGrant : null);
+    }
+
+    /// <summary>
+    /// The permit for a launch this policy allowed: why (public, owner or grant), the Windows licence fee where it
+    /// applies (R31; a shared image is free to its recipient, R32) and the untrusted-source advisory for shared images (R26, R34).
+    /// </summary>
+    internal LaunchPermit Permit(Image image, ImageKind kind, Region region, ShareGrant? grant) => kind switch
+    {
+        ImageKind.Public => new LaunchPermit(image, kind, LaunchReason.PublicImage, null, LicenceFee(image, region), Advisories.None),
+        ImageKind.Custom => new LaunchPermit(image, kind, LaunchReason.Owner, null, Free, Advisories.None),
+        _ => new LaunchPermit(image, kind, LaunchReason.ShareGrant, grant, Free, Advisories.UntrustedSource),
+    };
+
+    /// <summary>The kind of <paramref name="image"/> for <paramref name="viewer"/> in <paramref name="region"/>, or null when hidden (see <see cref="See"/>).</summary>
+    private static ImageKind? KindFor(Image image, AccountId viewer, RegionId region, ShareGrant? viewerGrant)
+    {
         if (image.Region != region)
         {
-            return new ImageNotFound(image.Id);
+            return null;
         }
 
         if (image.Owner is not { } owner)
@@ -55,34 +102,7 @@ public sealed partial class ImagePolicy
             return ImageKind.Custom;
         }
 
-        return viewerGrant is not null && Permits(viewerGrant, image, viewer) ? ImageKind.Shared : new ImageNotFound(image.Id);
-    }
-
-    /// <summary>
-    /// May <paramref name="caller"/> launch an instance from <paramref name="image"/> in <paramref name="region"/> (R30)?
-    /// Allowed for a visible image in state <c>Normal</c>; the permit says why (public, owner or grant), carries the
-    /// Windows licence fee where it applies (R31) and the untrusted-source advisory for shared images (R26).
-    /// </summary>
-    public Result<LaunchPermit> Launch(Image image, AccountId caller, Region region, ShareGrant? callerGrant)
-    {
-        Guard.Against.Null(region);
-        var seen = See(image, caller, region.Id, callerGrant);
-        if (!seen.TryGetValue(out var kind, out var hidden))
-        {
-            return hidden;
-        }
-
-        if (image.State != ImageState.Normal)
-        {
-            return new InvalidImageState(image.Id, image.State);
-        }
-
-        return kind switch
-        {
-            ImageKind.Public => new LaunchPermit(image, kind, LaunchReason.PublicImage, null, LicenceFee(image, region), Advisories.None),
-            ImageKind.Custom => new LaunchPermit(image, kind, LaunchReason.Owner, null, Free, Advisories.None),
-            _ => new LaunchPermit(image, kind, LaunchReason.ShareGrant, callerGrant, Free, Advisories.UntrustedSource),
-        };
+        return viewerGrant is not null && Permits(viewerGrant, image, viewer) ? ImageKind.Shared : null;
     }
 
     private Money Free => Money.Free(Options.PriceList.Currency);

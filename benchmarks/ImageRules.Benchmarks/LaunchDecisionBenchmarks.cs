@@ -1,0 +1,195 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using ImageRules.Domain;
+using ImageRules.Policy;
+using ImageRules.Policy.Failures;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageRules.Benchmarks;
+
+/// <summary>
+/// "May account A launch image I in region R?" (R30) four ways, cycling through four requests that are all allowed
+/// or all refused (<see cref="Outcome"/>), with the shared image granted to 1, 10 or 50 accounts (<see cref="Grants"/>):
+/// a hand-written floor, our engine (<see cref="ImagePolicy.Launch"/> and the allocation-free
+/// <see cref="ImagePolicy.DecideLaunch"/>), our service over the in-memory store, and ASP.NET Core's
+/// resource-based authorization.
+/// </summary>
+/// <remarks>
+/// Every member but the service starts from the same index of images by id; the service reads its own store,
+/// holding the same images and grants. Before measuring, every member is run on every request and must give the
+/// answer the rules give, so no member is measured answering something else.
+/// </remarks>
+[MemoryDiagnoser]
+[MedianColumn]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class LaunchDecisionBenchmarks
+{
+    private const string Category = "Launch";
+
+    private static readonly Task<AuthorizationResult> NotFound = Task.FromResult(AuthorizationResult.Failed());
+
+    private readonly Dictionary<ImageId, LaunchEntry> index = [];
+    private World world = null!;
+    private ServiceProvider? container;
+    private IAuthorizationService authorization = null!;
+    private LaunchRequest[] requests = [];
+    private int next;
+
+    /// <summary>How many accounts the shared image is granted to.</summary>
+    [Params(1, 10, 50)]
+    public int Grants { get; set; }
+
+    /// <summary>Whether the requests cycled through are allowed or refused.</summary>
+    [Params(LaunchOutcome.Allowed, LaunchOutcome.Refused)]
+    public LaunchOutcome Outcome { get; set; }
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        world = await World.CreateAsync();
+        var owner = World.AccountNumber(1_000_000_001);
+        var stranger = World.AccountNumber(3_000_000_001);
+        var other = World.AccountNumber(4_000_000_001);
+        var recipients = Enumerable.Range(1, Grants).Select(i => World.AccountNumber(2_000_000_000 + i)).ToArray();
+        await world.AddAccountsAsync([owner, stranger, other, .. recipients]);
+
+        var publicLinux = World.PublicImage(1, World.Guangzhou, World.Ubuntu);
+        var publicWindows = World.PublicImage(2, World.Singapore, World.WindowsServer);
+        var own = World.CustomImage(3, owner, World.Guangzhou, World.CatalogueName(0));
+        var shared = World.CustomImage(4, owner, World.Guangzhou, World.CatalogueName(1));
+        var creating = World.CustomImage(5, owner, World.Guangzhou, World.CatalogueName(2), ImageState.Creating);
+        var hidden = World.CustomImage(6, other, World.Guangzhou, World.CatalogueName(0));
+        var grants = recipients.Select(r => World.Grant(shared, r)).ToArray();
+        await world.CommitAsync([publicLinux]);
+        await world.CommitAsync([publicWindows]);
+        await world.CommitAsync([own, shared, creating], grants);
+        await world.CommitAsync([hidden]);
+        foreach (var image in new[] { publicLinux, publicWindows, own, creating, hidden })
+        {
+            index.Add(image.Id, new LaunchEntry(image, [], []));
+        }
+
+        index.Add(shared.Id, new LaunchEntry(shared, [.. recipients], grants.ToDictionary(g => g.Recipient)));
+
+        var services = new ServiceCollection().AddLogging().AddAuthorizationCore();
+        services.AddSingleton<IAuthorizationHandler>(new LaunchImageHandler(index.ToDictionary(e => e.Key, e => e.Value.Recipients)));
+        container = services.BuildServiceProvider();
+        authorization = container.GetRequiredService<IAuthorizationService>();
+
+        var recipient = recipients[^1];
+        LaunchRequest Allow(AccountId caller, Region region, Image image, LaunchReason reason) =>
+            new(caller, LaunchImageHandler.Principal(caller), region, image.Id, reason, null);
+        LaunchRequest Refuse(AccountId caller, Region region, Image image, string code) =>
+            new(caller, LaunchImageHandler.Principal(caller), region, image.Id, null, code);
+        requests = Outcome == LaunchOutcome.Allowed
+            ?
+            [
+                Allow(stranger, World.Guangzhou, publicLinux, LaunchReason.PublicImage),
+                Allow(stranger, World.Singapore, publicWindows, LaunchReason.PublicImage),
+                Allow(owner, World.Guangzhou, own, LaunchReason.Owner),
+                Allow(recipient, World.Guangzhou, shared, LaunchReason.ShareGrant),
+            ]
+            :
+            [
+                Refuse(stranger, World.Guangzhou, shared, ImageNotFound.ErrorCode),
+                Refuse(recipient, World.Singapore, shared, ImageNotFound.ErrorCode),
+                Refuse(owner, World.Guangzhou, creating, InvalidImageState.ErrorCode),
+                Refuse(stranger, World.Guangzhou, hidden, ImageNotFound.ErrorCode),
+            ];
+        await CheckEveryMemberAsync();
+    }
+
+    [GlobalCleanup]
+    public void CleanUp() => container?.Dispose();
+
+    /// <summary>The least work the question needs: one dictionary lookup and one hash-set membership test.</summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Category)]
+    public bool Floor()
+    {
+        var request = Next();
+        return index.TryGetValue(request.Image, out var entry)
+            && entry.Image.Region == request.Region.Id
+            && entry.Image.State == ImageState.Normal
+            && (entry.Image.Owner is not { } owner || owner == request.Caller || entry.Recipients.Contains(request.Caller));
+    }
+
+    /// <summary>Our engine as most callers use it: a permit or a named failure.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public Result<LaunchPermit> Engine()
+    {
+        var request = Next();
+        return index.TryGetValue(request.Image, out var entry)
+            ? world.Policy.Launch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller))
+            : new ImageNotFound(request.Image);
+    }
+
+    /// <summary>Our engine's allocation-free decision: the failure record is built only if asked for.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public LaunchDecision EngineDecision()
+    {
+        var request = Next();
+        return index.TryGetValue(request.Image, out var entry)
+            ? world.Policy.DecideLaunch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller))
+            : default;
+    }
+
+    /// <summary>Our service: account and region checks, the store's lookups, then the engine.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public ValueTask<Result<LaunchPermit>> Service()
+    {
+        var request = Next();
+        return world.Service.DecideLaunchAsync(request.Caller, request.Region.Id, request.Image);
+    }
+
+    /// <summary>The peer: the endpoint finds the image in its region, then asks <see cref="IAuthorizationService"/>.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public Task<AuthorizationResult> AspNetCoreAuthorization()
+    {
+        var request = Next();
+        return index.TryGetValue(request.Image, out var entry) && entry.Image.Region == request.Region.Id
+            ? authorization.AuthorizeAsync(request.User, entry.Image, LaunchImageHandler.Launch)
+            : NotFound;
+    }
+
+    private LaunchRequest Next()
+    {
+        var request = requests[next];
+        next = next == requests.Length - 1 ? 0 : next + 1;
+        return request;
+    }
+
+    /// <summary>Runs every member on every request and throws unless each gives the rules' answer.</summary>
+    private async Task CheckEveryMemberAsync()
+    {
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var request = requests[i];
+            next = i;
+            var floor = Floor();
+            next = i;
+            var engine = Engine();
+            next = i;
+            var decision = EngineDecision();
+            next = i;
+            var service = await Service();
+            next = i;
+            var peer = await AspNetCoreAuthorization();
+            var answer = engine.Match(permit => permit.Reason.ToString(), failure => failure.Code);
+            var expected = request.Reason?.ToString() ?? request.Code;
+            if (answer != expected || floor != request.Allowed || decision.IsAllowed != request.Allowed || decision.ToResult() != engine
+                || service != engine || peer.Succeeded != request.Allowed)
+            {
+                throw new InvalidOperationException($"the members disagree on {request}: engine {answer}, floor {floor}, decision {decision}, service {service}, peer {peer.Succeeded}");
+            }
+        }
+
+        next = 0;
+    }
+}

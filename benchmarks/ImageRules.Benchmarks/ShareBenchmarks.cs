@@ -1,0 +1,121 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using ImageRules.Domain;
+using ImageRules.Domain.Events;
+using ImageRules.Policy;
+
+namespace ImageRules.Benchmarks;
+
+/// <summary>
+/// Sharing a <c>Normal</c> custom image with 1 or 50 root accounts of the owner's region (R20–R23), measured as one
+/// round trip: share, then cancel the same grants (R24).
+/// </summary>
+/// <remarks>
+/// Sharing changes state (a second share with the same accounts is refused, R23), so each invocation undoes its own
+/// work and the next starts from the same world: the image with no grant. The figures are therefore those of a share
+/// and a cancel together, for every member alike; cancelling costs about as much as sharing (the same checks and one
+/// commit). <c>[IterationSetup]</c> was the alternative, but it forces one invocation per iteration, which cannot time
+/// the floor's sub-microsecond work. Before measuring, each member's round trip must succeed.
+/// </remarks>
+[MemoryDiagnoser]
+[MedianColumn]
+[CategoriesColumn]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+public class ShareBenchmarks
+{
+    private const string Category = "ShareThenCancel";
+    private static readonly ShareGrant[] NoGrants = [];
+
+    private readonly Account owner = new(World.AccountNumber(1_000_000_001), World.Guangzhou.Id);
+    private readonly HashSet<AccountId> holders = [];
+    private World world = null!;
+    private Image image = null!;
+    private AccountId[] recipients = [];
+    private ImmutableDictionary<AccountId, Account> known = ImmutableDictionary<AccountId, Account>.Empty;
+
+    /// <summary>How many accounts one request shares with.</summary>
+    [Params(1, 50)]
+    public int Recipients { get; set; }
+
+    [GlobalSetup]
+    public async Task SetUpAsync()
+    {
+        world = await World.CreateAsync();
+        recipients = [.. Enumerable.Range(1, Recipients).Select(i => World.AccountNumber(2_000_000_000 + i))];
+        await world.AddAccountsAsync([owner.Id, .. recipients]);
+        known = await world.Accounts.FindManyAsync(recipients);
+        image = World.CustomImage(1, owner.Id, World.Guangzhou, World.CatalogueName(0));
+        await world.CommitAsync([image]);
+        await CheckEveryMemberAsync();
+    }
+
+    /// <summary>
+    /// The least work: the image is the owner's and <c>Normal</c>, there is room, each recipient is a known root
+    /// account of the owner's region not yet holding a grant; add them to the image's set of holders, then remove them.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(Category)]
+    public int Floor()
+    {
+        if (image.Owner != owner.Id || image.State != ImageState.Normal || holders.Count + recipients.Length > world.Policy.Options.MaxShareRecipientsPerImage)
+        {
+            return 0;
+        }
+
+        foreach (var recipient in recipients)
+        {
+            if (recipient == owner.Id || !known.TryGetValue(recipient, out var account) || !account.IsRoot || account.HomeRegion != owner.HomeRegion || holders.Contains(recipient))
+            {
+                return 0;
+            }
+        }
+
+        foreach (var recipient in recipients)
+        {
+            holders.Add(recipient);
+        }
+
+        foreach (var recipient in recipients)
+        {
+            holders.Remove(recipient);
+        }
+
+        return recipients.Length;
+    }
+
+    /// <summary>Our engine's two decisions, on facts already loaded: share, then cancel the grants just made.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public Result<ImageSharingCancelled> Engine()
+    {
+        var now = World.Epoch;
+        var shared = world.Policy.Share(image, owner, World.Guangzhou.Id, null, recipients, known, NoGrants, now).Value;
+        return world.Policy.CancelSharing(image, owner.Id, World.Guangzhou.Id, null, recipients, shared.Grants, now);
+    }
+
+    /// <summary>Our service: load, decide and commit the share, then the same for the cancel.</summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public async ValueTask<Result<ImageSharingCancelled>> Service()
+    {
+        var shared = await world.Service.ShareImageAsync(owner.Id, World.Guangzhou.Id, image.Id, recipients);
+        return shared.IsSuccess
+            ? await world.Service.CancelSharingAsync(owner.Id, World.Guangzhou.Id, image.Id, recipients)
+            : shared.Failure!;
+    }
+
+    /// <summary>Throws unless every member's round trip succeeds and leaves the image with no grant.</summary>
+    private async Task CheckEveryMemberAsync()
+    {
+        var floor = Floor();
+        var engine = Engine();
+        var service = await Service();
+        var left = await world.Store.ListForImageAsync(image.Id);
+        if (floor != Recipients || !engine.IsSuccess || engine.Value.Grants.Length != Recipients || !service.IsSuccess
+            || service.Value.Grants.Length != Recipients || !left.IsEmpty || holders.Count != 0)
+        {
+            throw new InvalidOperationException($"a share round trip failed: floor {floor}, engine {engine}, service {service}, grants left {left.Length}");
+        }
+    }
+}
