@@ -84,7 +84,8 @@ public sealed partial class ImageService
             return new ImageNotFound(imageId);
         }
 
-        var grant = image.IsOwnedBy(caller) || image.IsPublic ? null : await grants.FindAsync(imageId, caller, cancellationToken).ConfigureAwait(false);
+        // A grant holds only in its image's region (R5): elsewhere there is nothing to look up.
+        var grant = image.IsOwnedBy(caller) || image.IsPublic || image.Region != region ? null : await grants.FindAsync(imageId, caller, cancellationToken).ConfigureAwait(false);
         return policy.Launch(image, caller, found, grant);
     }
 
