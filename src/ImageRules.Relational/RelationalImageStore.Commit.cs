@@ -21,12 +21,7 @@ public sealed partial class RelationalImageStore
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
-        Require(IsDistinct(change.Added.Select(i => i.Id)), "an image is added twice");
-        Require(IsDistinct(change.GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
-        Require(IsDistinct(change.GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
-        Require(change.Added.All(i => CatalogueKey.Of(i) == change.Key), "an added image belongs to another catalogue");
-        Require(change.Updated.All(i => CatalogueKey.Of(i) == change.Key), "an updated image is not in the catalogue");
-        Require(change.GrantsAdded.All(g => g.Owner == change.Key.Owner && g.Region == change.Key.Region), "a grant is for an image outside the catalogue");
+        change.ThrowIfSelfContradictory();
         return change.ExpectedVersion < 0
             ? ValueTask.FromResult(false)
             : database.TryWriteAsync((transaction, ct) => ApplyAsync(transaction, change, ct), cancellationToken);
@@ -57,7 +52,7 @@ public sealed partial class RelationalImageStore
 
         foreach (var image in change.Updated)
         {
-            Require(
+            CatalogueChange.Require(
                 await transaction.Command($"UPDATE images SET {ImageRows.Assignments} WHERE id = @id AND owner = @owner AND region = @region")
                     .WithImage(image).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
                 "an updated image is not in the catalogue");
@@ -65,7 +60,7 @@ public sealed partial class RelationalImageStore
 
         foreach (var grant in change.GrantsRemoved)
         {
-            Require(
+            CatalogueChange.Require(
                 await transaction.Command("DELETE FROM grants WHERE image_id = @image_id AND recipient = @recipient AND owner = @owner AND region = @region")
                     .With("image_id", grant.ImageId.Value).With("recipient", grant.Recipient.Value).With("owner", owner).With("region", region)
                     .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
@@ -74,7 +69,7 @@ public sealed partial class RelationalImageStore
 
         foreach (var grant in change.GrantsAdded)
         {
-            Require(
+            CatalogueChange.Require(
                 await transaction.Command(
                         """
                         INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes)
@@ -88,7 +83,7 @@ public sealed partial class RelationalImageStore
 
         foreach (var id in change.Deleted)
         {
-            Require(
+            CatalogueChange.Require(
                 await transaction.Command(
                         "DELETE FROM images WHERE id = @id AND owner = @owner AND region = @region AND NOT EXISTS (SELECT 1 FROM grants WHERE image_id = @id)")
                     .With("id", id.Value).With("owner", owner).With("region", region)
@@ -97,21 +92,6 @@ public sealed partial class RelationalImageStore
         }
 
         return true;
-    }
-
-    private static bool IsDistinct<T>(IEnumerable<T> items)
-    {
-        var seen = new HashSet<T>();
-        return items.All(seen.Add);
-    }
-
-    /// <summary>Refuses a self-contradicting change; thrown inside the transaction, it rolls everything back.</summary>
-    private static void Require(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException($"catalogue change refused: {problem}");
-        }
     }
 
     /// <summary>

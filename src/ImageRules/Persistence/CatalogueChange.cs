@@ -30,4 +30,37 @@ public sealed record CatalogueChange
 
     /// <summary>Grants removed; each must exist.</summary>
     public ImmutableArray<ShareGrant> GrantsRemoved { get; init; } = [];
+
+    /// <summary>
+    /// Checks what a store can check before reading anything: no image or grant named twice, and every added or
+    /// updated image and every added grant in <see cref="Key"/>'s catalogue. A store calls it first in
+    /// <see cref="IImageRepository.TryCommitAsync"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The change contradicts itself: a caller's bug, not a race.</exception>
+    public void ThrowIfSelfContradictory()
+    {
+        Require(IsDistinct(Added.Select(i => i.Id)), "an image is added twice");
+        Require(IsDistinct(GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
+        Require(IsDistinct(GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
+        Require(Added.All(i => CatalogueKey.Of(i) == Key), "an added image belongs to another catalogue");
+        Require(Updated.All(i => CatalogueKey.Of(i) == Key), "an updated image is not in the catalogue");
+        Require(GrantsAdded.All(g => g.Owner == Key.Owner && g.Region == Key.Region), "a grant is for an image outside the catalogue");
+    }
+
+    /// <summary>Refuses a change that contradicts its catalogue, naming the <paramref name="problem"/>.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="condition"/> is false.</exception>
+    public static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"catalogue change refused: {problem}");
+        }
+    }
+
+    /// <summary>True when no item repeats: a repeat would fail halfway through applying, or defeat a deletion's grant count.</summary>
+    private static bool IsDistinct<T>(IEnumerable<T> items)
+    {
+        var seen = new HashSet<T>();
+        return items.All(seen.Add);
+    }
 }

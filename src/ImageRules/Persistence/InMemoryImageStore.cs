@@ -183,31 +183,13 @@ public sealed class InMemoryImageStore : IImageRepository, IShareGrantRepository
     private void Validate(CatalogueChange change, CatalogueEntry? entry)
     {
         bool InCatalogue(ImageId id) => entry?.Ids.Contains(id) == true || change.Added.Any(i => i.Id == id);
-        Require(IsDistinct(change.Added.Select(i => i.Id)), "an image is added twice");
-        Require(IsDistinct(change.GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
-        Require(IsDistinct(change.GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
-        Require(change.Added.All(i => CatalogueKey.Of(i) == change.Key), "an added image belongs to another catalogue");
-        Require(change.Updated.All(i => CatalogueKey.Of(i) == change.Key && InCatalogue(i.Id)), "an updated image is not in the catalogue");
-        Require(change.Deleted.All(InCatalogue), "a deleted image is not in the catalogue");
-        Require(change.GrantsAdded.All(g => InCatalogue(g.ImageId) && g.Owner == change.Key.Owner && g.Region == change.Key.Region), "a grant is for an image outside the catalogue");
-        Require(change.GrantsAdded.All(g => !HasGrant(g.ImageId, g.Recipient)), "a grant exists already");
-        Require(change.GrantsRemoved.All(g => HasGrant(g.ImageId, g.Recipient)), "a removed grant does not exist");
-        Require(change.Deleted.All(id => GrantCount(id) == change.GrantsRemoved.Count(g => g.ImageId == id)), "a deleted image would keep grants");
-    }
-
-    /// <summary>True when no item repeats: a repeat would fail halfway through <see cref="Apply"/>, or defeat the grant count of a deletion.</summary>
-    private static bool IsDistinct<T>(IEnumerable<T> items)
-    {
-        var seen = new HashSet<T>();
-        return items.All(seen.Add);
-    }
-
-    private static void Require(bool condition, string problem)
-    {
-        if (!condition)
-        {
-            throw new InvalidOperationException($"catalogue change refused: {problem}");
-        }
+        change.ThrowIfSelfContradictory();
+        CatalogueChange.Require(change.Updated.All(i => InCatalogue(i.Id)), "an updated image is not in the catalogue");
+        CatalogueChange.Require(change.Deleted.All(InCatalogue), "a deleted image is not in the catalogue");
+        CatalogueChange.Require(change.GrantsAdded.All(g => InCatalogue(g.ImageId)), "a grant is for an image outside the catalogue");
+        CatalogueChange.Require(change.GrantsAdded.All(g => !HasGrant(g.ImageId, g.Recipient)), "a grant exists already");
+        CatalogueChange.Require(change.GrantsRemoved.All(g => HasGrant(g.ImageId, g.Recipient)), "a removed grant does not exist");
+        CatalogueChange.Require(change.Deleted.All(id => GrantCount(id) == change.GrantsRemoved.Count(g => g.ImageId == id)), "a deleted image would keep grants");
     }
 
     private bool HasGrant(ImageId imageId, AccountId recipient) =>
