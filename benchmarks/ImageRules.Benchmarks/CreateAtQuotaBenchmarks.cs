@@ -52,7 +52,7 @@ public class CreateAtQuotaBenchmarks
         await world.CommitAsync(fullImages);
         nineNames.UnionWith(nineImages.Select(i => i.Name));
         fullNames.UnionWith(fullImages.Select(i => i.Name));
-        nineVersion = (await world.Store.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Version;
+        nineVersion = (await world.Images.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Version;
         await CheckEveryMemberAsync();
     }
 
@@ -113,7 +113,7 @@ public class CreateAtQuotaBenchmarks
     private async ValueTask RemoveAsync(Image image)
     {
         var change = new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = nineVersion + 1, Deleted = [image.Id] };
-        if (!await world.Store.TryCommitAsync(change))
+        if (!await world.Images.TryCommitAsync(change))
         {
             throw new InvalidOperationException($"the store refused to remove {image.Id}");
         }
@@ -130,7 +130,7 @@ public class CreateAtQuotaBenchmarks
             var refusedByQuota = !FloorRefused()
                 && EngineRefused().Failure is CustomImageQuotaExceeded
                 && (await ServiceRefused()).Failure is CustomImageQuotaExceeded;
-            var count = (await world.Store.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Images.Length;
+            var count = (await world.Images.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Images.Length;
             if (!allowed || !refusedByQuota || count != nineImages.Length)
             {
                 throw new InvalidOperationException($"the quota boundary is not where the benchmark assumes: allowed {allowed}, refused {refusedByQuota}, images {count}");

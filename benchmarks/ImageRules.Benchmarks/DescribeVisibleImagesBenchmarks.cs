@@ -14,9 +14,7 @@ namespace ImageRules.Benchmarks;
 /// the LINQ full scan a naive implementation does.
 /// </summary>
 /// <remarks>
-/// The rest of the world is other accounts' custom images, ten per account and region over five regions, one in ten
-/// of them shared with another account; each region also has 20 public images. Before measuring, the three members
-/// must return the same page.
+/// The world is <see cref="VisibleImagesWorld"/>'s. Before measuring, the three members must return the same page.
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -26,18 +24,14 @@ public class DescribeVisibleImagesBenchmarks
 {
     private const string Category = "DescribeImages";
     private const int PageSize = 20;
-    private const int PublicPerRegion = 20;
-    private const int OwnImages = 10;
-    private const int SharedImages = 20;
-    private const int PerCatalogue = 10;
 
     private readonly Dictionary<(AccountId Viewer, RegionId Region), VisibleImage[]> visibleIndex = [];
     private readonly List<Image> allImages = [];
     private readonly HashSet<(ImageId Image, AccountId Recipient)> allGrants = [];
-    private readonly AccountId viewer = World.AccountNumber(1_000_000_001);
+    private readonly AccountId viewer = VisibleImagesWorld.Viewer;
     private readonly RegionId region = World.Guangzhou.Id;
+    private readonly InMemoryImageStore store = new();
     private World world = null!;
-    private long imageNumber;
 
     /// <summary>How many images the world holds.</summary>
     [Params(10_000, 100_000, 1_000_000)]
@@ -46,21 +40,9 @@ public class DescribeVisibleImagesBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        world = await World.CreateAsync();
+        world = await World.CreateAsync(store, store, new InMemoryAccountRepository(), new InMemoryRegionRepository());
         await world.AddAccountsAsync([viewer]);
-        foreach (var place in World.AllRegions)
-        {
-            await CommitAsync([.. Enumerable.Range(0, PublicPerRegion).Select(i => World.PublicImage(++imageNumber, place, World.Ubuntu))], []);
-        }
-
-        await CommitAsync(CatalogueOf(viewer, World.Guangzhou, OwnImages), []);
-        for (var sharer = 0; sharer < SharedImages / PerCatalogue; sharer++)
-        {
-            var images = CatalogueOf(World.AccountNumber(2_000_000_001 + sharer), World.Guangzhou, PerCatalogue);
-            await CommitAsync(images, [.. images.Select(i => World.Grant(i, viewer))]);
-        }
-
-        await AddOtherAccountsImagesAsync();
+        await VisibleImagesWorld.BuildAsync(Images, CommitAsync);
         visibleIndex[(viewer, region)] = [.. DescribeByScan(int.MaxValue).Items];
         await CheckEveryMemberAsync();
     }
@@ -95,21 +77,6 @@ public class DescribeVisibleImagesBenchmarks
         return new ImagePage([.. visible.Take(pageSize)], visible.Count);
     }
 
-    /// <summary>Fills the world up to <see cref="Images"/> with other accounts' catalogues, round the regions.</summary>
-    private async Task AddOtherAccountsImagesAsync()
-    {
-        var catalogues = (Images - imageNumber) / PerCatalogue;
-        for (var k = 0; k < catalogues; k++)
-        {
-            var owner = World.AccountNumber(5_000_000_000 + (k / World.AllRegions.Count));
-            var images = CatalogueOf(owner, World.AllRegions[k % World.AllRegions.Count], PerCatalogue);
-            await CommitAsync(images, [World.Grant(images[0], World.AccountNumber(5_000_000_000 + (k / World.AllRegions.Count) + 1))]);
-        }
-    }
-
-    private Image[] CatalogueOf(AccountId owner, Region place, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => World.CustomImage(++imageNumber, owner, place, World.CatalogueName(i)))];
-
     private async Task CommitAsync(Image[] images, ShareGrant[] grants)
     {
         await world.CommitAsync(images, grants);
@@ -123,11 +90,11 @@ public class DescribeVisibleImagesBenchmarks
         var floor = Floor();
         var service = (await Service()).Value;
         var scan = LinqScan();
-        const int Visible = PublicPerRegion + OwnImages + SharedImages;
-        if (world.Store.ImageCount != Images || floor.TotalCount != Visible || service.TotalCount != Visible || scan.TotalCount != Visible
+        const int Visible = VisibleImagesWorld.Visible;
+        if (store.ImageCount != Images || floor.TotalCount != Visible || service.TotalCount != Visible || scan.TotalCount != Visible
             || !floor.Items.SequenceEqual(service.Items) || !floor.Items.SequenceEqual(scan.Items))
         {
-            throw new InvalidOperationException($"the members disagree on a world of {world.Store.ImageCount} images: totals {floor.TotalCount}, {service.TotalCount}, {scan.TotalCount}");
+            throw new InvalidOperationException($"the members disagree on a world of {store.ImageCount} images: totals {floor.TotalCount}, {service.TotalCount}, {scan.TotalCount}");
         }
     }
 }

@@ -111,7 +111,7 @@ public class ShareBenchmarks
         var floor = Floor();
         var engine = Engine();
         var service = await Service();
-        var left = await world.Store.ListForImageAsync(image.Id);
+        var left = await world.Grants.ListForImageAsync(image.Id);
         if (floor != Recipients || !engine.IsSuccess || engine.Value.Grants.Length != Recipients || !service.IsSuccess
             || service.Value.Grants.Length != Recipients || !left.IsEmpty || holders.Count != 0)
         {

@@ -6,11 +6,11 @@ using ImageRules.Policy;
 namespace ImageRules.Benchmarks;
 
 /// <summary>
-/// A world the benchmarks run against: an <see cref="ImageService"/> over fresh in-memory stores, with named regions
-/// and makers of ids, accounts, images and grants.
+/// A world the benchmarks run against: an <see cref="ImageService"/> over fresh stores (in memory unless given), with
+/// named regions and makers of ids, accounts, images and grants.
 /// </summary>
 /// <remarks>
-/// Images and grants are written straight into the store with <see cref="InMemoryImageStore.TryCommitAsync"/>, one
+/// Images and grants are written straight into the store with <see cref="IImageRepository.TryCommitAsync"/>, one
 /// commit per catalogue, not through the service: the store checks every commit, and a world of a million images
 /// builds in seconds instead of paying a policy decision and an id per image. Ids and times are derived from
 /// numbers, so every run builds the same world.
@@ -37,25 +37,35 @@ internal sealed class World
     /// <summary>Names for one catalogue's images, made once and shared, so a big world holds no million name strings.</summary>
     private static readonly string[] CatalogueNames = [.. Enumerable.Range(1, 500).Select(i => $"image-{i}")];
 
-    private World()
+    private World(IImageRepository images, IShareGrantRepository grants, IAccountRepository accounts, IRegionRepository regions)
     {
-        Service = new ImageService(Policy, Store, Store, Accounts, Regions, new SequentialImageIds(), TimeProvider.System);
+        Images = images;
+        Grants = grants;
+        Accounts = accounts;
+        Service = new ImageService(Policy, images, grants, accounts, regions, new SequentialImageIds(), TimeProvider.System);
     }
 
     public ImagePolicy Policy { get; } = new();
 
-    public InMemoryImageStore Store { get; } = new();
+    public IImageRepository Images { get; }
 
-    public InMemoryAccountRepository Accounts { get; } = new();
+    public IShareGrantRepository Grants { get; }
 
-    public InMemoryRegionRepository Regions { get; } = new();
+    public IAccountRepository Accounts { get; }
 
     public ImageService Service { get; }
 
-    /// <summary>A world holding <see cref="AllRegions"/> and no account or image yet.</summary>
-    public static async Task<World> CreateAsync()
+    /// <summary>A world over fresh in-memory stores, holding <see cref="AllRegions"/> and no account or image yet.</summary>
+    public static Task<World> CreateAsync()
     {
-        var world = new World();
+        var store = new InMemoryImageStore();
+        return CreateAsync(store, store, new InMemoryAccountRepository(), new InMemoryRegionRepository());
+    }
+
+    /// <summary>A world over these empty stores, holding <see cref="AllRegions"/> and no account or image yet.</summary>
+    public static async Task<World> CreateAsync(IImageRepository images, IShareGrantRepository grants, IAccountRepository accounts, IRegionRepository regions)
+    {
+        var world = new World(images, grants, accounts, regions);
         foreach (var region in AllRegions)
         {
             await world.Service.SaveRegionAsync(region);
@@ -130,9 +140,9 @@ internal sealed class World
     public async Task CommitAsync(IReadOnlyCollection<Image> images, IReadOnlyCollection<ShareGrant>? grants = null)
     {
         var key = CatalogueKey.Of(images.First());
-        var catalogue = await Store.GetCatalogueAsync(key);
+        var catalogue = await Images.GetCatalogueAsync(key);
         var change = new CatalogueChange { Key = key, ExpectedVersion = catalogue.Version, Added = [.. images], GrantsAdded = [.. grants ?? []] };
-        if (!await Store.TryCommitAsync(change))
+        if (!await Images.TryCommitAsync(change))
         {
             throw new InvalidOperationException($"the store refused the commit to {key}");
         }
