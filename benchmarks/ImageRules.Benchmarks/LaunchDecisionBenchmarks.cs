@@ -123,7 +123,7 @@ public class LaunchDecisionBenchmarks
     {
         var request = Next();
         return index.TryGetValue(request.Image, out var entry)
-            ? world.Policy.Launch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller))
+            ? world.Policy.Launch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller, request.Region.Id))
             : new ImageNotFound(request.Image);
     }
 
@@ -134,7 +134,7 @@ public class LaunchDecisionBenchmarks
     {
         var request = Next();
         return index.TryGetValue(request.Image, out var entry)
-            ? world.Policy.DecideLaunch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller))
+            ? world.Policy.DecideLaunch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller, request.Region.Id))
             : default;
     }
 

@@ -8,7 +8,10 @@ namespace ImageRules.Benchmarks;
 /// <param name="Grants">The grants by recipient: what the engine is given.</param>
 internal sealed record LaunchEntry(Image Image, HashSet<AccountId> Recipients, Dictionary<AccountId, ShareGrant> Grants)
 {
-    /// <summary>The caller's grant, looked up only when the image is another account's, as <c>ImageService</c> does.</summary>
-    public ShareGrant? GrantFor(AccountId caller) =>
-        Image.Owner is not { } owner || owner == caller ? null : Grants.GetValueOrDefault(caller);
+    /// <summary>
+    /// The caller's grant, looked up only when the image is another account's and in the region asked (a grant holds
+    /// nowhere else, R5), as <c>ImageService</c> does.
+    /// </summary>
+    public ShareGrant? GrantFor(AccountId caller, RegionId region) =>
+        Image.Owner is not { } owner || owner == caller || Image.Region != region ? null : Grants.GetValueOrDefault(caller);
 }
