@@ -6,7 +6,6 @@ namespace ImageRules.Application;
 
 /// <summary>What the service loads for a decision about one existing image, read within one catalogue version.</summary>
 /// <param name="Caller">The calling account.</param>
-/// <param name="Region">The region the caller addresses.</param>
 /// <param name="Image">The image, as of <see cref="Catalogue"/>.</param>
 /// <param name="CallerGrant">The caller's grant for the image, if any.</param>
 /// <param name="ImageGrants">Every grant of the image.</param>
@@ -14,7 +13,6 @@ namespace ImageRules.Application;
 /// <param name="Now">The current time.</param>
 internal sealed record ImageFacts(
     Account Caller,
-    Region Region,
     Image Image,
     ShareGrant? CallerGrant,
     ImmutableArray<ShareGrant> ImageGrants,

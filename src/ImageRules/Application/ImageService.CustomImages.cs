@@ -139,8 +139,7 @@ public sealed partial class ImageService
             return failure;
         }
 
-        var place = await regions.FindAsync(region, cancellationToken).ConfigureAwait(false);
-        if (place is null)
+        if (await regions.FindAsync(region, cancellationToken).ConfigureAwait(false) is null)
         {
             return new RegionNotFound(region.Value);
         }
@@ -162,7 +161,7 @@ public sealed partial class ImageService
 
                 var callerGrant = await grants.FindAsync(imageId, caller, ct).ConfigureAwait(false);
                 var imageGrants = await grants.ListForImageAsync(imageId, ct).ConfigureAwait(false);
-                return decide(new ImageFacts(callerAccount, place, image, callerGrant, imageGrants, catalogue, Now));
+                return decide(new ImageFacts(callerAccount, image, callerGrant, imageGrants, catalogue, Now));
             },
             toChange,
             cancellationToken).ConfigureAwait(false);
