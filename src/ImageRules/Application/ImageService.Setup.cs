@@ -1,9 +1,8 @@
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Hosting;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using ImageRules.Storage;
 
 namespace ImageRules.Application;
 
@@ -13,19 +12,40 @@ public sealed partial class ImageService
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(region);
-        return regions.SaveAsync(region, cancellationToken);
+        return store.SaveRegionAsync(region, cancellationToken);
     }
 
     /// <summary>Adds an account, or replaces the one with its id. An operator's action, not an account's.</summary>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return accounts.SaveAsync(account, cancellationToken);
+        return store.SaveAccountAsync(account, cancellationToken);
+    }
+
+    /// <summary>
+    /// Records the platform's outcome for an image being created, imported or copied (R10, R14, R18); see
+    /// <see cref="ImagePolicy.Complete"/>. Called by the host's platform side, not by an account. Never refused for
+    /// contention: it is decided again until it lands, and only a delete can pre-empt it (R37).
+    /// </summary>
+    public async ValueTask<Result<ImageCompleted>> CompleteImageAsync(ImageId imageId, bool succeeded, CancellationToken cancellationToken = default)
+    {
+        if (await store.FindImageAsync(imageId, cancellationToken).ConfigureAwait(false) is not { Owner: { } owner } found)
+        {
+            return new ImageNotFound(imageId);
+        }
+
+        return await WriteAsync(
+            new FactsQuery(owner, found.Region) { Image = imageId },
+            facts => facts.Image is { } image ? policy.Complete(image, succeeded, facts.Now) : new ImageNotFound(imageId),
+            ImageOperation.Complete,
+            dryRun: false,
+            cancellationToken,
+            untilItLands: true).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Publishes a public image of the platform (R3) into its region, which must exist. Publishing an id that is
-    /// already published is <see cref="ImageAlreadyPublished"/>.
+    /// already published is <see cref="ImageIdDuplicate"/>.
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="image"/> has an owner: only ownerless images are public.</exception>
     public async ValueTask<Result<ImagePublished>> PublishPublicImageAsync(Image image, CancellationToken cancellationToken = default)
@@ -36,17 +56,13 @@ public sealed partial class ImageService
             throw new ArgumentException($"image `{image.Id}` has an owner: only an image without one is public", nameof(image));
         }
 
-        if (await regions.FindAsync(image.Region, cancellationToken).ConfigureAwait(false) is null)
-        {
-            return new RegionNotFound(image.Region.Value);
-        }
-
-        return await CommitAsync(
-            CatalogueKey.Of(image),
-            async (_, ct) => await images.FindAsync(image.Id, ct).ConfigureAwait(false) is null
-                ? new ImagePublished(image, Now)
-                : (Result<ImagePublished>)new ImageAlreadyPublished(image.Id),
-            (published, change) => change with { Added = [published.Image] },
+        return await WriteAsync<ImagePublished>(
+            new FactsQuery(default, image.Region) { Image = image.Id, Catalogue = CatalogueKey.Of(image) },
+            facts => facts.Region is null ? new RegionNotFound(image.Region.Value)
+                : facts.Image is not null ? new ImageIdDuplicate(image.Id)
+                : new ImagePublished(image, facts.Now),
+            ImageOperation.Create,
+            dryRun: false,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -60,7 +76,7 @@ public sealed partial class ImageService
         ArgumentNullException.ThrowIfNull(catalogue);
         foreach (var region in catalogue.Regions)
         {
-            await regions.SaveAsync(region, cancellationToken).ConfigureAwait(false);
+            await store.SaveRegionAsync(region, cancellationToken).ConfigureAwait(false);
         }
 
         var published = 0;

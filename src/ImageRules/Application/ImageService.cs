@@ -1,182 +1,169 @@
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using ImageRules.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ImageRules.Application;
 
 /// <summary>
-/// The one entry point for a host: every operation of the image service, each of which loads the facts from the
-/// repositories, asks the pure <see cref="ImagePolicy"/>, and saves what it allows. Domain failures come back as
-/// <see cref="Result{T}"/> failures with the provider's codes, never as exceptions.
+/// The one entry point for a host: every operation of the image service takes its request record, loads the
+/// request's <see cref="ImageFacts"/> from the store in one read, asks the pure <see cref="ImagePolicy"/>, and
+/// commits what it allows in one write. Domain failures come back as <see cref="Result{T}"/> failures with the
+/// provider's codes, never as exceptions.
 /// </summary>
 /// <remarks>
 /// <para>Thread-safe and stateless: share one instance. Writes use the optimistic concurrency described on
-/// <see cref="IImageRepository"/>: a change decided on a catalogue that another writer changed meanwhile is decided
-/// again on the new state, up to <see cref="MaxAttempts"/> times, then refused with
-/// <see cref="ConcurrentModification"/> (nothing saved). A successful result is always saved.</para>
-/// <para>Every operation is made by a known account (else <see cref="AccountNotFound"/>) in a known region (else
-/// <see cref="RegionNotFound"/>), as the provider's regional API is.</para>
+/// <see cref="IImageStore"/>: a change decided on a catalogue that another writer changed meanwhile is decided again
+/// on the new state, up to <see cref="MaxAttempts"/> times, then answered <see cref="ConcurrentModification"/> with
+/// nothing saved. The platform's transitions (<see cref="CompleteImageAsync"/>) are retried until they land (R37).
+/// A request with <c>DryRun</c> is decided in full and changes nothing (R38).</para>
+/// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change; an observer that throws is
+/// logged and never turns a saved change into a failure for the caller.</para>
 /// </remarks>
 public sealed partial class ImageService
 {
-    /// <summary>How many times a write is decided and committed before it gives up under contention.</summary>
+    /// <summary>How many times a user's write is decided and committed before it gives up under contention.</summary>
     public const int MaxAttempts = 10;
 
     private readonly ImagePolicy policy;
-    private readonly IImageRepository images;
-    private readonly IShareGrantRepository grants;
-    private readonly IAccountRepository accounts;
-    private readonly IRegionRepository regions;
+    private readonly IImageStore store;
     private readonly IImageIdGenerator ids;
     private readonly TimeProvider time;
     private readonly IImageEventObserver[] observers;
+    private readonly ILogger logger;
 
-    /// <summary>Makes a service over the given policy and stores.</summary>
+    /// <summary>Makes a service over the given policy and store.</summary>
     /// <param name="policy">The rules.</param>
-    /// <param name="images">The image store; must share its data with <paramref name="grants"/>.</param>
-    /// <param name="grants">The grant store.</param>
-    /// <param name="accounts">The account store.</param>
-    /// <param name="regions">The region store.</param>
+    /// <param name="store">Regions, accounts, images and grants.</param>
     /// <param name="ids">Makes ids for new images.</param>
     /// <param name="time">The clock.</param>
     /// <param name="observers">Told of every saved change; none when null.</param>
+    /// <param name="logger">Where observer failures and given-up writes are logged; none when null.</param>
     public ImageService(
         ImagePolicy policy,
-        IImageRepository images,
-        IShareGrantRepository grants,
-        IAccountRepository accounts,
-        IRegionRepository regions,
+        IImageStore store,
         IImageIdGenerator ids,
         TimeProvider time,
-        IEnumerable<IImageEventObserver>? observers = null)
+        IEnumerable<IImageEventObserver>? observers = null,
+        ILogger<ImageService>? logger = null)
     {
         this.policy = Guard.Against.Null(policy);
-        this.images = Guard.Against.Null(images);
-        this.grants = Guard.Against.Null(grants);
-        this.accounts = Guard.Against.Null(accounts);
-        this.regions = Guard.Against.Null(regions);
+        this.store = Guard.Against.Null(store);
         this.ids = Guard.Against.Null(ids);
         this.time = Guard.Against.Null(time);
         this.observers = observers?.ToArray() ?? [];
+        this.logger = logger ?? (ILogger)NullLogger.Instance;
     }
+
+    /// <summary>
+    /// A service over a new in-memory store with random image ids and the system clock: for samples, tests and
+    /// single-process tools. A host registers the library with <c>services.AddImageRules()</c> instead.
+    /// </summary>
+    /// <param name="options">The rules' options; the seed profile when null.</param>
+    public static ImageService InMemory(ImageRulesOptions? options = null) =>
+        new(new ImagePolicy(options), new InMemoryImageStore(), new RandomImageIdGenerator(), TimeProvider.System);
 
     /// <summary>The rules this service applies.</summary>
     public ImagePolicy Policy => policy;
 
-    /// <summary>
-    /// May <paramref name="caller"/> launch an instance from <paramref name="imageId"/> in <paramref name="region"/>
-    /// (R30)? See <see cref="ImagePolicy.Launch"/>: the permit says why, the licence fee (R31) and advisories (R26).
-    /// </summary>
-    public async ValueTask<Result<LaunchPermit>> DecideLaunchAsync(AccountId caller, RegionId region, ImageId imageId, CancellationToken cancellationToken = default)
-    {
-        var place = await FindRegionAsync(caller, region, cancellationToken).ConfigureAwait(false);
-        if (!place.TryGetValue(out var found, out var failure))
-        {
-            return failure;
-        }
-
-        var image = await images.FindAsync(imageId, cancellationToken).ConfigureAwait(false);
-        if (image is null)
-        {
-            return new ImageNotFound(imageId);
-        }
-
-        // A grant holds only in its image's region (R5): elsewhere there is nothing to look up.
-        var grant = image.IsOwnedBy(caller) || image.IsPublic || image.Region != region ? null : await grants.FindAsync(imageId, caller, cancellationToken).ConfigureAwait(false);
-        return policy.Launch(image, caller, found, grant);
-    }
+    private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>
-    /// The images <paramref name="caller"/> can see in <paramref name="region"/> (R2–R5), filtered, newest first, one
-    /// page: offset 0 or more (default 0), limit 1–100 (default 20), else <see cref="PageLimitExceeded"/>.
+    /// Decides on freshly loaded facts and commits the change the decision implies, again on newer facts whenever
+    /// another writer got there first: at most <see cref="MaxAttempts"/> times for a user's write, until it lands for
+    /// a platform transition (<paramref name="untilItLands"/>, R37).
     /// </summary>
-    public async ValueTask<Result<ImagePage>> DescribeImagesAsync(AccountId caller, RegionId region, ImageFilter? filter = null, int? offset = null, int? limit = null, CancellationToken cancellationToken = default)
-    {
-        var page = PageRequest.Create(offset, limit);
-        if (!page.TryGetValue(out var request, out var invalid))
-        {
-            return invalid;
-        }
-
-        var place = await FindRegionAsync(caller, region, cancellationToken).ConfigureAwait(false);
-        return place.IsSuccess
-            ? await images.QueryVisibleAsync(caller, region, filter ?? ImageFilter.None, request, cancellationToken).ConfigureAwait(false)
-            : place.Failure!;
-    }
-
-    /// <summary>How much of its custom-image quota <paramref name="caller"/> uses in <paramref name="region"/> (R11).</summary>
-    public async ValueTask<Result<QuotaUsage>> GetQuotaAsync(AccountId caller, RegionId region, CancellationToken cancellationToken = default)
-    {
-        var place = await FindRegionAsync(caller, region, cancellationToken).ConfigureAwait(false);
-        if (!place.IsSuccess)
-        {
-            return place.Failure!;
-        }
-
-        var catalogue = await images.GetCatalogueAsync(new CatalogueKey(caller, region), cancellationToken).ConfigureAwait(false);
-        return new QuotaUsage(caller, region, catalogue.Images.Length, policy.Options.MaxCustomImagesPerRegion);
-    }
-
-    /// <summary>The region, once the caller is known to exist (R7).</summary>
-    private async ValueTask<Result<Region>> FindRegionAsync(AccountId caller, RegionId region, CancellationToken cancellationToken)
-    {
-        var account = await FindAccountAsync(caller, cancellationToken).ConfigureAwait(false);
-        if (!account.IsSuccess)
-        {
-            return account.Failure!;
-        }
-
-        return await regions.FindAsync(region, cancellationToken).ConfigureAwait(false) is { } found ? found : new RegionNotFound(region.Value);
-    }
-
-    private async ValueTask<Result<Account>> FindAccountAsync(AccountId id, CancellationToken cancellationToken) =>
-        await accounts.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } account ? account : new AccountNotFound(id.Value);
-
-    /// <summary>
-    /// Decides on a fresh read of <paramref name="key"/>'s catalogue and commits the change the decision implies,
-    /// again on a newer read whenever another writer got there first, at most <see cref="MaxAttempts"/> times.
-    /// </summary>
-    private async ValueTask<Result<T>> CommitAsync<T>(
-        CatalogueKey key,
-        Func<ImageCatalogue, CancellationToken, ValueTask<Result<T>>> decide,
-        Func<T, CatalogueChange, CatalogueChange> toChange,
-        CancellationToken cancellationToken)
+    private async ValueTask<Result<T>> WriteAsync<T>(
+        FactsQuery query,
+        Func<ImageFacts, Result<T>> decide,
+        ImageOperation operation,
+        bool dryRun,
+        CancellationToken cancellationToken,
+        bool untilItLands = false)
         where T : IImageEvent
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
         {
-            var catalogue = await images.GetCatalogueAsync(key, cancellationToken).ConfigureAwait(false);
-            var decision = await decide(catalogue, cancellationToken).ConfigureAwait(false);
-            if (!decision.TryGetValue(out var outcome, out var failure))
+            var facts = await LoadAsync(query, cancellationToken).ConfigureAwait(false);
+            if (!decide(facts).TryGetValue(out var outcome, out var failure))
             {
                 return failure;
             }
 
-            var change = toChange(outcome, new CatalogueChange { Key = key, ExpectedVersion = catalogue.Version });
-            if (await images.TryCommitAsync(change, cancellationToken).ConfigureAwait(false))
+            if (dryRun)
+            {
+                return new DryRunPassed(operation);
+            }
+
+            if (await store.TryCommitAsync(ChangeOf(outcome, facts.Version), cancellationToken).ConfigureAwait(false))
             {
                 await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
                 return outcome;
             }
 
-            await Task.Yield();
+            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
         }
 
-        return new ConcurrentModification(key.ToString(), MaxAttempts);
+        Log.GaveUp(logger, operation, MaxAttempts);
+        return new ConcurrentModification(MaxAttempts);
+    }
+
+    /// <summary>The facts of a query, with the clock and the id a new image would take.</summary>
+    private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken)
+    {
+        var facts = await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
+        return facts with { Now = Now, NewImageId = query.Catalogue is null ? default : ids.NewImageId() };
+    }
+
+    /// <summary>Lets the writer that won a race finish: a yield first, then a short, jittered, growing pause.</summary>
+    private static async ValueTask BackOffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        if (attempt < 3)
+        {
+            await Task.Yield();
+            return;
+        }
+
+        var ceiling = Math.Min(50, 1 << Math.Min(attempt, 6));
+        await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The catalogue write an allowed event implies, expecting the version it was decided on.</summary>
+    private static CatalogueChange ChangeOf(IImageEvent saved, long version)
+    {
+        var change = saved switch
+        {
+            ImageCreated e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Added = [e.Image] },
+            ImageImported e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Added = [e.Image] },
+            ImageCopied e => new CatalogueChange { Key = CatalogueKey.Of(e.Copy), ExpectedVersion = version, Added = [e.Copy] },
+            ImagePublished e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Added = [e.Image] },
+            ImageModified e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Updated = [e.Image] },
+            ImageCompleted e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Updated = [e.Image] },
+            ImageDeleted e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Deleted = [e.ImageId] },
+            ImageShared e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, GrantsAdded = e.Grants },
+            ImageSharingCancelled e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, GrantsRemoved = e.Grants },
+            _ => throw new InvalidOperationException($"no change is known for event `{saved.GetType().Name}`"),
+        };
+        return change;
     }
 
     private async ValueTask PublishAsync(IImageEvent saved, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)
         {
-            await observer.OnSavedAsync(saved, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await observer.OnSavedAsync(saved, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // The change is saved: an observer's failure is the host's to see in its logs, not the caller's answer.
+                Log.ObserverFailed(logger, exception, observer.GetType().Name, saved.GetType().Name);
+            }
         }
     }
-
-    private DateTimeOffset Now => time.GetUtcNow();
-
-    private NewImage NextImage() => new(ids.NewImageId(), Now);
 }

@@ -5,7 +5,7 @@ namespace ImageRules.Domain;
 /// </summary>
 /// <remarks>
 /// Immutable; value equality; changed copies are made with <c>with</c>. Whether an image is public, custom or
-/// shared depends on who looks at it: ask <see cref="Policy.ImagePolicy.See"/> for the <see cref="ImageKind"/> a
+/// shared depends on who looks at it: ask the policy (<c>ImagePolicy.See</c>) for the <see cref="ImageKind"/> a
 /// viewer has. Names and descriptions are checked by the policy (R12) when an image is made or renamed.
 /// </remarks>
 public sealed record Image

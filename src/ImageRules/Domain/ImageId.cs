@@ -1,5 +1,3 @@
-using ImageRules.Policy;
-using ImageRules.Policy.Failures;
 
 namespace ImageRules.Domain;
 
@@ -10,12 +8,12 @@ namespace ImageRules.Domain;
 /// Values are validated once, when made; everything after trusts them. Equality is ordinal.
 /// <c>default(ImageId)</c> is not a valid id and is never produced by this library.
 /// </remarks>
-public readonly record struct ImageId
+public readonly record struct ImageId : ISpanParsable<ImageId>
 {
     private const string Prefix = "img-";
 
     /// <summary>Makes an id from trusted text (a literal or a value read back from storage).</summary>
-    /// <exception cref="ArgumentException">The text is malformed: that is a programmer error. Parse user input with <see cref="Parse"/>.</exception>
+    /// <exception cref="ArgumentException">The text is malformed: that is a programmer error. Parse user input with <see cref="TryParse(string?, out ImageId)"/>.</exception>
     public ImageId(string value)
     {
         Value = IsWellFormed(value) ? value : throw new ArgumentException($"image id {IdSyntax.Quote(value)} is malformed", nameof(value));
@@ -27,9 +25,30 @@ public readonly record struct ImageId
     /// <summary>True when <paramref name="text"/> is <c>img-</c> followed by 8 lowercase letters or digits.</summary>
     public static bool IsWellFormed(string? text) => IdSyntax.IsPrefixedSuffix8(text, Prefix);
 
-    /// <summary>Parses user input; a malformed id is the failure <see cref="MalformedImageId"/> (R7), never an exception.</summary>
-    public static Result<ImageId> Parse(string? text) =>
-        IsWellFormed(text) ? new ImageId(text!) : new MalformedImageId(text);
+
+    /// <summary>Parses trusted text (BCL convention).</summary>
+    /// <exception cref="FormatException">The text is not an image id; user input goes through <see cref="TryParse(string?, out ImageId)"/> or <c>ImageRules.Policy.Ids</c>, which gives the provider's error code.</exception>
+    public static ImageId Parse(string s) => Parse(s, null);
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static ImageId Parse(string s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var id) ? id : throw new FormatException($"image id {IdSyntax.Quote(s)} is malformed");
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static ImageId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString(), provider);
+
+    /// <summary>Parses text, returning false for text that is not an image id.</summary>
+    public static bool TryParse(string? s, out ImageId result) => TryParse(s, null, out result);
+
+    /// <summary>Parses text, returning false for text that is not an image id.</summary>
+    public static bool TryParse(string? s, IFormatProvider? provider, out ImageId result)
+    {
+        result = IsWellFormed(s) ? new ImageId(s!) : default;
+        return IsWellFormed(s);
+    }
+
+    /// <summary>Parses text, returning false for text that is not an image id.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ImageId result) => TryParse(s.ToString(), provider, out result);
 
     /// <inheritdoc/>
     public override string ToString() => Value ?? string.Empty;

@@ -1,5 +1,3 @@
-using ImageRules.Policy;
-using ImageRules.Policy.Failures;
 
 namespace ImageRules.Domain;
 
@@ -7,13 +5,13 @@ namespace ImageRules.Domain;
 /// A region id: two or more hyphen-separated parts of lowercase letters and digits, for example <c>ap-guangzhou</c> (R7).
 /// </summary>
 /// <remarks>Validated once, when made; equality is ordinal; <c>default(RegionId)</c> is not a valid id.</remarks>
-public readonly record struct RegionId
+public readonly record struct RegionId : ISpanParsable<RegionId>
 {
     /// <summary>The longest id accepted, in characters.</summary>
     public const int MaxLength = 64;
 
     /// <summary>Makes an id from trusted text.</summary>
-    /// <exception cref="ArgumentException">The text is malformed (a programmer error); parse user input with <see cref="Parse"/>.</exception>
+    /// <exception cref="ArgumentException">The text is malformed (a programmer error); parse user input with <see cref="TryParse(string?, out RegionId)"/> or <c>ImageRules.Policy.Ids</c>.</exception>
     public RegionId(string value)
     {
         Value = IsWellFormed(value) ? value : throw new ArgumentException($"region {IdSyntax.Quote(value)} is malformed", nameof(value));
@@ -44,9 +42,30 @@ public readonly record struct RegionId
         return parts >= 2;
     }
 
-    /// <summary>Parses user input; a malformed region is answered as an unknown one, <see cref="RegionNotFound"/> (R7).</summary>
-    public static Result<RegionId> Parse(string? text) =>
-        IsWellFormed(text) ? new RegionId(text!) : new RegionNotFound(text);
+
+    /// <summary>Parses trusted text (BCL convention).</summary>
+    /// <exception cref="FormatException">The text is not a region id; user input goes through <see cref="TryParse(string?, out RegionId)"/> or <c>ImageRules.Policy.Ids</c>, which gives the provider's error code.</exception>
+    public static RegionId Parse(string s) => Parse(s, null);
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static RegionId Parse(string s, IFormatProvider? provider) =>
+        TryParse(s, provider, out var id) ? id : throw new FormatException($"region {IdSyntax.Quote(s)} is malformed");
+
+    /// <inheritdoc cref="Parse(string)"/>
+    public static RegionId Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString(), provider);
+
+    /// <summary>Parses text, returning false for text that is not a region id.</summary>
+    public static bool TryParse(string? s, out RegionId result) => TryParse(s, null, out result);
+
+    /// <summary>Parses text, returning false for text that is not a region id.</summary>
+    public static bool TryParse(string? s, IFormatProvider? provider, out RegionId result)
+    {
+        result = IsWellFormed(s) ? new RegionId(s!) : default;
+        return IsWellFormed(s);
+    }
+
+    /// <summary>Parses text, returning false for text that is not a region id.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out RegionId result) => TryParse(s.ToString(), provider, out result);
 
     /// <inheritdoc/>
     public override string ToString() => Value ?? string.Empty;

@@ -1,8 +1,11 @@
+using System.Diagnostics.CodeAnalysis;
 using ImageRules.Application;
-using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ImageRules.Hosting;
 
@@ -10,55 +13,55 @@ namespace ImageRules.Hosting;
 public static class ImageRulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the policy, the <see cref="ImageService"/>, in-memory stores, a random id generator and
-    /// <see cref="TimeProvider.System"/>, each only if the host has not registered its own (so a database repository
-    /// registered before this call wins). Calling it again is harmless; a later <paramref name="configure"/> starts
-    /// from the options an earlier call set. Unless the host registers its own <see cref="IShareGrantRepository"/>,
-    /// grants are read from the registered <see cref="IImageRepository"/>, which then must implement both.
+    /// Registers the policy, the <see cref="ImageService"/>, the in-memory store, a random id generator, the flat price list and
+    /// <see cref="TimeProvider.System"/>, each only if the host has not registered its own (<c>TryAdd</c>, so a store,
+    /// clock or id generator registered before this call wins). Options come through
+    /// <see cref="IOptions{TOptions}"/>: bound from the configuration section <c>ImageRules</c> when the host has a
+    /// configuration, then <paramref name="configure"/>, validated on start with every problem listed. Calling it again
+    /// is harmless.
     /// </summary>
     /// <param name="services">The container.</param>
-    /// <param name="configure">
-    /// Maps the current options to the ones to use, for example <c>o =&gt; o with { MaxCustomImagesPerRegion = 20 }</c>
-    /// or <c>_ =&gt; ImageRulesOptions.Provider2025</c>. The seed profile when never given.
-    /// </param>
-    /// <returns>The same container, so that additional calls can be chained.</returns>
-    /// <exception cref="ArgumentException">The configured options are invalid (a limit below 1).</exception>
-    public static IServiceCollection AddImageRules(this IServiceCollection services, Func<ImageRulesOptions, ImageRulesOptions>? configure = null)
+    /// <param name="configure">Sets options in code, for example <c>o =&gt; o.Profile = ImageRulesProfile.Provider2025</c>.</param>
+    /// <returns>A builder to choose the store (<see cref="UseStore{TStore}"/>, <c>UseSqlite</c>, <c>UsePostgreSql</c>).</returns>
+    public static IImageRulesBuilder AddImageRules(this IServiceCollection services, Action<ImageRulesOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        var current = services.LastOrDefault(d => d.ServiceType == typeof(ImageRulesOptions))?.ImplementationInstance as ImageRulesOptions
-            ?? ImageRulesOptions.Seed;
-        var options = (configure?.Invoke(current) ?? current).EnsureValid();
-        services.Replace(ServiceDescriptor.Singleton(options));
+        var options = services.AddOptions<ImageRulesOptions>().ValidateOnStart();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
 
-        services.TryAddSingleton(sp => new ImagePolicy(sp.GetRequiredService<ImageRulesOptions>()));
-        services.TryAddSingleton<InMemoryImageStore>();
-        services.TryAddSingleton<IImageRepository>(sp => sp.GetRequiredService<InMemoryImageStore>());
-        services.TryAddSingleton<IShareGrantRepository>(ReadGrantsFromTheImageStore);
-        services.TryAddSingleton<IAccountRepository, InMemoryAccountRepository>();
-        services.TryAddSingleton<IRegionRepository, InMemoryRegionRepository>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
+        services.TryAddSingleton(FlatPriceList.Default as IPriceList);
+        services.TryAddSingleton(sp => new ImagePolicy(sp.GetRequiredService<IOptions<ImageRulesOptions>>().Value, sp.GetRequiredService<IPriceList>()));
+        services.TryAddSingleton<IImageStore, InMemoryImageStore>();
         services.TryAddSingleton<IImageIdGenerator, RandomImageIdGenerator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new ImageService(
             sp.GetRequiredService<ImagePolicy>(),
-            sp.GetRequiredService<IImageRepository>(),
-            sp.GetRequiredService<IShareGrantRepository>(),
-            sp.GetRequiredService<IAccountRepository>(),
-            sp.GetRequiredService<IRegionRepository>(),
+            sp.GetRequiredService<IImageStore>(),
             sp.GetRequiredService<IImageIdGenerator>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetServices<IImageEventObserver>()));
-        return services;
+            sp.GetServices<IImageEventObserver>(),
+            sp.GetService<ILogger<ImageService>>()));
+        return new ImageRulesBuilder(services);
     }
 
     /// <summary>
-    /// Grants are committed with their image's catalogue, so they must be read from the same store: the registered
-    /// <see cref="IImageRepository"/>, whether the in-memory default or the host's own.
+    /// Stores regions, accounts, images and grants in <typeparamref name="TStore"/>, one singleton behind
+    /// <see cref="IImageStore"/>, replacing the in-memory default. Its contract is on <see cref="IImageStore"/>.
     /// </summary>
-    private static IShareGrantRepository ReadGrantsFromTheImageStore(IServiceProvider services)
+    /// <typeparam name="TStore">The store.</typeparam>
+    /// <param name="builder">The builder.</param>
+    /// <returns>The same builder.</returns>
+    public static IImageRulesBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IImageRulesBuilder builder)
+        where TStore : class, IImageStore
     {
-        var images = services.GetRequiredService<IImageRepository>();
-        return images as IShareGrantRepository ?? throw new InvalidOperationException(
-            $"image store `{images.GetType().Name}` does not implement {nameof(IShareGrantRepository)}: grants are committed with their image, so register one store for both interfaces");
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.TryAddSingleton<TStore>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IImageStore>(sp => sp.GetRequiredService<TStore>()));
+        return builder;
     }
 }

@@ -5,17 +5,18 @@ namespace ImageRules.Policy;
 /// service built on this library can answer exactly as the provider's API does.
 /// </summary>
 /// <remarks>
-/// Every concrete failure is a sealed record in <see cref="Failures"/>; match on the type for behaviour and on
-/// <see cref="Code"/> for the wire. Messages are one lowercase line without a final period, with user input in
-/// backticks; they are built only when read, so refusing costs no string formatting.
+/// One sealed record in <see cref="Failures"/> per distinct provider outcome; each type's documentation names the
+/// rules of <c>docs/rules.md</c> that raise it. Match on the type for behaviour and on <see cref="Code"/> for the
+/// wire. Equality compares the structured fields (ids, states, limits), never wording. Messages are derived from
+/// those fields when read: one lowercase line without a final period, user input in backticks.
 /// </remarks>
 public abstract record Failure
 {
-    /// <summary>The provider's error code, such as <c>InvalidImageId.NotFound</c>. Stable across versions.</summary>
-    public abstract string Code { get; }
+    /// <summary>Sets the provider's code; only this library's failures derive from this type.</summary>
+    private protected Failure(string code) => Code = code;
 
-    /// <summary>The rule of RULES.md that refused the operation, such as <c>R11</c>.</summary>
-    public abstract string Rule { get; }
+    /// <summary>The provider's error code, such as <c>InvalidImageId.NotFound</c>. Stable across versions.</summary>
+    public string Code { get; }
 
     /// <summary>A one-line, lowercase explanation naming the offending value.</summary>
     public abstract string Message { get; }

@@ -2,162 +2,135 @@ using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 
 namespace ImageRules.Policy;
 
 public sealed partial class ImagePolicy
 {
     /// <summary>
-    /// May <paramref name="caller"/> copy <paramref name="source"/> (R14, R15)? The owner may copy a <c>Normal</c> image
-    /// into a different, existing region that supports copy, not across the Chinese-mainland border unless the options
-    /// allow it; the copy counts against the owner's quota in the target region (R11), keeps the name (or takes the
-    /// given one, R12), OS, architecture and size, starts <c>Syncing</c>, carries no grants and costs nothing.
-    /// A recipient is refused (R25) unless <see cref="ImageRulesOptions.RecipientsMayCopyWithinRegion"/> lets it copy
-    /// the shared image within its region as its own custom image.
+    /// May the caller copy the image (R14, R15)? The owner may copy a <c>Normal</c> image into a different, existing
+    /// region that supports copy, not across the Chinese-mainland border unless the options allow it; the copy counts
+    /// against the owner's quota in the target region (R11), keeps the name (or takes the given one, R12), OS,
+    /// architecture and size, starts <c>Syncing</c>, carries no grants and costs nothing. A recipient is refused (R25)
+    /// unless <see cref="RecipientsMayCopyWithinRegion"/> lets it copy the shared image within its region as its own.
     /// </summary>
     /// <param name="request">What to copy, and where.</param>
-    /// <param name="caller">The account copying.</param>
-    /// <param name="sourceRegion">The region the caller addresses, holding the source image.</param>
-    /// <param name="source">The image to copy.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="targetRegion">The target region, or null when no region has the request's target id.</param>
-    /// <param name="callerImagesInTarget">Every custom image the caller owns in the target region.</param>
-    /// <param name="newImage">The copy's id and the current time.</param>
-    public Result<ImageCopied> Copy(
-        CopyImageRequest request,
-        AccountId caller,
-        Region sourceRegion,
-        Image source,
-        ShareGrant? callerGrant,
-        Region? targetRegion,
-        IReadOnlyCollection<Image> callerImagesInTarget,
-        NewImage newImage)
+    /// <param name="facts">The caller, the region, the source image and the caller's grant, the target region, the caller's catalogue there, the time and the new id.</param>
+    public Result<ImageCopied> Decide(CopyImage request, ImageFacts facts)
     {
         Guard.Against.Null(request);
-        Guard.Against.Null(sourceRegion);
-        Guard.Against.Null(callerImagesInTarget);
-        var refused = CheckCopier(request, caller, sourceRegion, source, callerGrant)
-            ?? (source.State == ImageState.Normal ? null : new IncorrectImageState(source.Id, source.State, "copy"))
-            ?? CheckCopyTarget(request, sourceRegion, source, targetRegion)
-            ?? (request.Name is null ? null : CheckName(request.Name));
-        var name = request.Name ?? source.Name;
-        refused ??= CheckRoom(caller, request.TargetRegion, name, callerImagesInTarget);
-        if (refused is not null)
+        Guard.Against.Null(facts);
+        if (!Copier(request, facts).TryGetValue(out var source, out var refused))
         {
             return refused;
         }
 
+        var name = source.Name;
+        var failure = (source.State == ImageState.Normal ? null : new ImageStateIncorrect(source.Id, source.State, ImageOperation.Copy))
+            ?? CheckCopyTarget(request, facts)
+            ?? (request.Name is null ? null : CheckName(request.Name, out name))
+            ?? CheckRoom(request.Caller, request.TargetRegion, name, facts.Catalogue);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
         var copy = source with
         {
-            Id = newImage.Id,
-            Owner = caller,
+            Id = facts.NewImageId,
+            Owner = request.Caller,
             Region = request.TargetRegion,
             Name = name,
             State = ImageState.Syncing,
             Source = ImageSource.Copied,
             SourceInstance = null,
             CopiedFrom = source.Id,
-            CreatedAt = newImage.CreatedAt,
+            CreatedAt = facts.Now,
         };
         return new ImageCopied(source, copy, Free);
     }
 
     /// <summary>Who may copy: the owner, to another region; a recipient only under the 2025 profile, within the image's region.</summary>
-    private Failure? CheckCopier(CopyImageRequest request, AccountId caller, Region sourceRegion, Image source, ShareGrant? callerGrant)
+    private Result<Image> Copier(CopyImage request, ImageFacts facts)
     {
-        var seen = See(source, caller, sourceRegion.Id, callerGrant);
-        if (!seen.TryGetValue(out var kind, out var hidden))
+        if (!See(request.Caller, request.Region, request.ImageId, facts).TryGetValue(out var kind, out var hidden))
         {
             return hidden;
         }
 
+        var source = AsOf(facts.Image!, facts.Now);
         return kind switch
         {
-            ImageKind.Custom when request.TargetRegion == source.Region => new RegionUnavailable(request.TargetRegion, "it is the image's own region: copy to a different region"),
-            ImageKind.Custom => null,
-            ImageKind.Shared when !Options.RecipientsMayCopyWithinRegion => new SharedImageModifyUnsupported(source.Id, "copy"),
-            ImageKind.Shared when request.TargetRegion != source.Region => new SharedImageModifyUnsupported(source.Id, "copy to another region"),
-            ImageKind.Shared => null,
-            _ => new NotImageOwner(source.Id),
+            ImageKind.Custom when request.TargetRegion == source.Region => new RegionUnavailable(request.TargetRegion, ImageOperation.Copy, isImageRegion: true),
+            ImageKind.Custom => source,
+            ImageKind.Shared when !RecipientsMayCopyWithinRegion => new SharedImageModifyUnsupported(source.Id, ImageOperation.Copy),
+            ImageKind.Shared when request.TargetRegion != source.Region => new SharedImageModifyUnsupported(source.Id, ImageOperation.Copy),
+            ImageKind.Shared => source,
+            _ => new ImageNotOwned(source.Id, ImageOperation.Copy),
         };
     }
 
-    private Failure? CheckCopyTarget(CopyImageRequest request, Region sourceRegion, Image source, Region? targetRegion)
+    private Failure? CheckCopyTarget(CopyImage request, ImageFacts facts)
     {
-        if (targetRegion is null || targetRegion.Id != request.TargetRegion)
+        if (facts.TargetRegion is not { } target || target.Id != request.TargetRegion)
         {
             return new RegionNotFound(request.TargetRegion.Value);
         }
 
-        if (!targetRegion.SupportsCopy || !sourceRegion.SupportsCopy)
+        var source = facts.Region!;
+        if (!target.SupportsCopy || !source.SupportsCopy)
         {
-            var closed = targetRegion.SupportsCopy ? sourceRegion : targetRegion;
-            return new RegionUnavailable(closed.Id, "it does not support image copy");
+            return new RegionUnavailable(target.SupportsCopy ? source.Id : target.Id, ImageOperation.Copy, isImageRegion: false);
         }
 
-        return sourceRegion.IsChineseMainland != targetRegion.IsChineseMainland && !Options.AllowCopyAcrossMainlandBorder
-            ? new CrossMainlandCopyUnsupported(source.Region, targetRegion.Id)
+        return source.IsChineseMainland != target.IsChineseMainland && !AllowCopyAcrossMainlandBorder
+            ? new RegionUnsupported(source.Id, target.Id, recipient: null)
             : null;
     }
 
     /// <summary>
-    /// May <paramref name="caller"/> rename and/or re-describe <paramref name="image"/> (R12, R13, R25)? Owner only;
-    /// a recipient gets <see cref="SharedImageModifyUnsupported"/>. The new name must be valid and unused among the
-    /// owner's other images in the region.
+    /// May the caller rename and/or re-describe the image (R12, R13, R25, R36)? Owner only; a recipient gets
+    /// <see cref="SharedImageModifyUnsupported"/>. The new name must be valid and unused, after NFC normalisation,
+    /// among the owner's other images in the region.
     /// </summary>
     /// <param name="request">The new name and/or description.</param>
-    /// <param name="caller">The account asking.</param>
-    /// <param name="region">The region the caller addresses.</param>
-    /// <param name="image">The image.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="ownerImagesInRegion">Every custom image the owner has in the region.</param>
-    /// <param name="now">The current time.</param>
-    public Result<ImageModified> Modify(ModifyImageRequest request, AccountId caller, RegionId region, Image image, ShareGrant? callerGrant, IReadOnlyCollection<Image> ownerImagesInRegion, DateTimeOffset now)
+    /// <param name="facts">The caller, the region, the image, its grants and its catalogue, and the time.</param>
+    public Result<ImageModified> Decide(ModifyImage request, ImageFacts facts)
     {
         Guard.Against.Null(request);
-        Guard.Against.Null(ownerImagesInRegion);
-        var refused = RequireOwner(image, caller, region, callerGrant, "rename or re-describe", sharedIsUnsupported: true)
-            ?? (request.Name is null ? null : CheckName(request.Name))
-            ?? CheckDescription(request.Description);
-        if (refused is not null)
+        if (!Owned(request.Caller, request.Region, request.ImageId, facts, ImageOperation.Modify, sharedIsUnsupported: true).TryGetValue(out var image, out var refused))
         {
             return refused;
         }
 
-        if (request.Name is { } name && NameIsTaken(name, ownerImagesInRegion, except: image.Id))
-        {
-            return new DuplicateImageName(name, image.Region);
-        }
-
-        var after = image with { Name = request.Name ?? image.Name, Description = request.Description ?? image.Description };
-        return new ImageModified(image, after, now);
+        var name = image.Name;
+        var description = image.Description;
+        var failure = (request.Name is null ? null : CheckName(request.Name, out name))
+            ?? (request.Description is null ? null : CheckDescription(request.Description, out description))
+            ?? (request.Name is not null && NameIsTaken(name, facts.Catalogue, except: image.Id) ? new ImageNameDuplicate(name, image.Region) : null);
+        return failure is not null ? failure : new ImageModified(image, image with { Name = name, Description = description }, facts.Now);
     }
 
     /// <summary>
-    /// May <paramref name="caller"/> delete <paramref name="image"/> (R16)? Owner only (a recipient gets
-    /// <see cref="NotImageOwner"/>, R25); refused while <c>Creating</c>, <c>Importing</c> or <c>Syncing</c>, and while
-    /// any grant exists: cancel sharing first. Deleting frees the quota slot (R11).
+    /// May the caller delete the image (R16)? Owner only (a recipient gets <see cref="ImageNotOwned"/>, R25); refused
+    /// while <c>Creating</c>, <c>Importing</c> or <c>Syncing</c> (unless past the transition timeout, R37), and while any
+    /// grant exists: cancel sharing first. Deleting frees the quota slot (R11).
     /// </summary>
-    /// <param name="image">The image.</param>
-    /// <param name="caller">The account asking.</param>
-    /// <param name="region">The region the caller addresses.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="grantCount">How many grants the image has.</param>
-    /// <param name="now">The current time.</param>
-    public Result<ImageDeleted> Delete(Image image, AccountId caller, RegionId region, ShareGrant? callerGrant, int grantCount, DateTimeOffset now)
+    /// <param name="request">The image to delete.</param>
+    /// <param name="facts">The caller, the region, the image and its grants, and the time.</param>
+    public Result<ImageDeleted> Decide(DeleteImage request, ImageFacts facts)
     {
-        var refused = RequireOwner(image, caller, region, callerGrant, "delete", sharedIsUnsupported: false);
-        if (refused is not null)
+        Guard.Against.Null(request);
+        if (!Owned(request.Caller, request.Region, request.ImageId, facts, ImageOperation.Delete, sharedIsUnsupported: false).TryGetValue(out var image, out var refused))
         {
             return refused;
         }
 
         if (image.State.IsInProgress())
         {
-            return new IncorrectImageState(image.Id, image.State, "be deleted");
+            return new ImageStateIncorrect(image.Id, image.State, ImageOperation.Delete);
         }
 
-        return grantCount > 0 ? new ImageInShared(image.Id, grantCount) : new ImageDeleted(image, now);
+        return facts.Grants.Length > 0 ? new ImageStillShared(image.Id, facts.Grants.Length) : new ImageDeleted(image, facts.Now);
     }
 }

@@ -1,120 +1,145 @@
+using System.Globalization;
 using System.Text;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 
 namespace ImageRules.Policy;
 
 public sealed partial class ImagePolicy
 {
+    private static readonly ImageOperatingSystem DefaultSystem = new(OsFamily.Linux, OsPlatform.TencentOS, "TencentOS Server 3.1 (TK4)");
+
     /// <summary>
-    /// May <paramref name="caller"/> create a custom image from its instance (R10)? The image lives in the
-    /// instance's region, starts <see cref="ImageState.Creating"/>, needs a valid unique name (R12) and a free slot
+    /// May the caller create a custom image from its instance (R10)? The image lives in the instance's region, starts
+    /// <see cref="ImageState.Creating"/>, needs a valid name unique after NFC normalisation (R12, R36) and a free slot
     /// of the per-region quota (R11); the result quotes its storage cost (R17).
     /// </summary>
     /// <param name="request">What to create.</param>
-    /// <param name="caller">The account creating the image.</param>
-    /// <param name="region">The instance's region; its id must be the request's region.</param>
-    /// <param name="callerImagesInRegion">Every custom image <paramref name="caller"/> owns in the region, in any state.</param>
-    /// <param name="newImage">The new image's id and the current time.</param>
-    public Result<ImageCreated> CreateFromInstance(CreateImageRequest request, AccountId caller, Region region, IReadOnlyCollection<Image> callerImagesInRegion, NewImage newImage)
+    /// <param name="facts">The caller, the region, the caller's catalogue there, the time and the new id.</param>
+    public Result<ImageCreated> Decide(CreateImage request, ImageFacts facts)
     {
         Guard.Against.Null(request);
-        Guard.Against.Null(region);
-        Guard.Against.Null(callerImagesInRegion);
-        var refused = (request.SizeGiB < 1 ? new DiskSizeInvalid("system disk", request.SizeGiB) : null)
-            ?? CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
+        Guard.Against.Null(facts);
+        var name = string.Empty;
+        var description = string.Empty;
+        var refused = Place(request.Caller, request.Region, facts)
+            ?? (request.SizeGiB < 1 ? new ParameterInvalid("SystemDiskSize", request.SizeGiB.ToString(CultureInfo.InvariantCulture), ValueProblem.BelowMinimum) : null)
+            ?? CheckNewImage(request.Caller, request.Region, request.Name, request.Description, facts, out name, out description);
         if (refused is not null)
         {
             return refused;
         }
 
-        var image = Draft(caller, region, newImage, request.Name, request.Description, request.OperatingSystem, request.Architecture, request.SizeGiB, ImageSource.Instance)
+        var image = Draft(request.Caller, facts, name, description, request.OperatingSystem ?? DefaultSystem, request.Architecture, request.SizeGiB, ImageSource.Instance)
             with { SourceInstance = request.Instance };
-        return new ImageCreated(image, Options.PriceList.QuoteImageCreation(region, request.SizeGiB));
+        return new ImageCreated(image, PriceList.QuoteImageCreation(facts.Region!, request.SizeGiB));
     }
 
     /// <summary>
-    /// Checks what every new custom image must satisfy: it lives in the region asked for, has a valid name and
-    /// description (R12) and fits in its owner's quota there (R11).
+    /// Checks what every new custom image must satisfy: a valid name and description (R12, R36) and room in its
+    /// owner's quota there (R11). Gives the name and description as stored (NFC).
     /// </summary>
-    private Failure? CheckNewImage(AccountId owner, Region region, RegionId requested, string name, string? description, IReadOnlyCollection<Image> ownerImagesInRegion) =>
-        region.Id != requested
-            ? new RegionNotFound(requested.Value)
-            : CheckNameAndDescription(name, description) ?? CheckRoom(owner, region.Id, name, ownerImagesInRegion);
+    private Failure? CheckNewImage(AccountId owner, RegionId region, string name, string? description, ImageFacts facts, out string storedName, out string storedDescription)
+    {
+        storedDescription = string.Empty;
+        var refused = CheckName(name, out storedName) ?? CheckDescription(description, out storedDescription);
+        return refused ?? CheckRoom(owner, region, storedName, facts.Catalogue);
+    }
 
     /// <summary>A new custom image as it starts: <c>Creating</c> from an instance, <c>Importing</c> from a file (R10, R18).</summary>
-    private static Image Draft(AccountId owner, Region region, NewImage newImage, string name, string description, ImageOperatingSystem system, Architecture architecture, int sizeGiB, ImageSource source) => new()
+    private static Image Draft(AccountId owner, ImageFacts facts, string name, string description, ImageOperatingSystem system, Architecture architecture, int sizeGiB, ImageSource source) => new()
     {
-        Id = newImage.Id,
+        Id = facts.NewImageId,
         Owner = owner,
-        Region = region.Id,
+        Region = facts.Region!.Id,
         Name = name,
-        Description = description ?? string.Empty,
+        Description = description,
         OperatingSystem = system,
         Architecture = architecture,
         SizeGiB = sizeGiB,
         State = source == ImageSource.Imported ? ImageState.Importing : ImageState.Creating,
         Source = source,
-        CreatedAt = newImage.CreatedAt,
+        CreatedAt = facts.Now,
     };
 
     /// <summary>
-    /// The platform reports the outcome of producing <paramref name="image"/> (R10, R14, R18):
-    /// <c>Creating</c>, <c>Importing</c> or <c>Syncing</c> becomes <c>Normal</c> on success, or
-    /// <c>CreateFailed</c>, <c>ImportFailed</c> or <c>SyncFailed</c>. Any other state is <see cref="IncorrectImageState"/>.
+    /// The platform reports the outcome of producing <paramref name="image"/> (R10, R14, R18, R37): <c>Creating</c>,
+    /// <c>Importing</c> or <c>Syncing</c> becomes <c>Normal</c> on success, or <c>CreateFailed</c>,
+    /// <c>ImportFailed</c> or <c>SyncFailed</c>. Any other state, including one failed by the timeout (R37), is
+    /// <see cref="ImageStateIncorrect"/>.
     /// </summary>
     public Result<ImageCompleted> Complete(Image image, bool succeeded, DateTimeOffset now)
     {
         Guard.Against.Null(image);
-        return image.State.Completed(succeeded) is { } state
+        var current = AsOf(image, now);
+        return current.State.Completed(succeeded) is { } state
             ? new ImageCompleted(image, image with { State = state }, now)
-            : new IncorrectImageState(image.Id, image.State, "complete");
+            : new ImageStateIncorrect(image.Id, current.State, ImageOperation.Complete);
     }
 
-    /// <summary>Checks a name and a description (R12): a name of 1–60 characters, not blank, no control characters or edge white space; a description of at most 256.</summary>
-    internal static Failure? CheckNameAndDescription(string? name, string? description) =>
-        CheckName(name) ?? CheckDescription(description);
-
-    internal static Failure? CheckName(string? name)
+    /// <summary>
+    /// Checks a name (R12, R36) and gives it as stored, NFC-normalised: 1–60 characters, not blank, no edge white
+    /// space, no broken text, and none of the control, format or separator characters that reorder or hide text.
+    /// </summary>
+    internal static Failure? CheckName(string? name, out string stored)
     {
+        stored = string.Empty;
         if (string.IsNullOrWhiteSpace(name))
         {
-            return new ImageNameInvalid(name, "it is empty");
+            return new ParameterInvalid("ImageName", name, ValueProblem.Empty);
+        }
+
+        if (!TryNormalize(name, out name))
+        {
+            return new ParameterInvalid("ImageName", name, ValueProblem.BrokenText);
         }
 
         var length = TextLength(name);
-        if (length > Image.MaxNameLength)
-        {
-            return new ImageNameTooLong(length);
-        }
-
-        if (HasControlOrBrokenText(name))
-        {
-            return new ImageNameInvalid(name, "it holds control characters or broken text");
-        }
-
-        return char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1])
-            ? new ImageNameInvalid(name, "it starts or ends with white space")
-            : null;
+        var refused = length > Image.MaxNameLength ? new ParameterTooLarge("ImageName", length, Image.MaxNameLength)
+            : Scan(name, allowLineBreaks: false) is { } problem ? new ParameterInvalid("ImageName", name, problem)
+            : char.IsWhiteSpace(name[0]) || char.IsWhiteSpace(name[^1]) ? new ParameterInvalid("ImageName", name, ValueProblem.EdgeWhiteSpace)
+            : (Failure?)null;
+        stored = refused is null ? name : string.Empty;
+        return refused;
     }
 
-    private static Failure? CheckDescription(string? description)
+    /// <summary>Checks a description (R12, R36) and gives it as stored, NFC-normalised: at most 256 characters; tabs and line breaks allowed, other control, format and separator characters not.</summary>
+    private static Failure? CheckDescription(string? description, out string stored)
     {
+        stored = string.Empty;
         if (description is null)
         {
             return null;
         }
 
-        var length = TextLength(description);
-        if (length > Image.MaxDescriptionLength)
+        if (!TryNormalize(description, out description))
         {
-            return new DescriptionTooLong(length);
+            return new ParameterInvalid("ImageDescription", description, ValueProblem.BrokenText);
         }
 
-        return HasBrokenTextOrNul(description) ? new DescriptionInvalid("it holds broken text or NUL characters") : null;
+        var length = TextLength(description);
+        var refused = length > Image.MaxDescriptionLength ? new ParameterTooLarge("ImageDescription", length, Image.MaxDescriptionLength)
+            : Scan(description, allowLineBreaks: true) is { } problem ? new ParameterInvalid("ImageDescription", description, problem)
+            : (Failure?)null;
+        stored = refused is null ? description : string.Empty;
+        return refused;
+    }
+
+    /// <summary>NFC form of <paramref name="text"/>; false for broken text, which has none.</summary>
+    private static bool TryNormalize(string text, out string normalized)
+    {
+        try
+        {
+            normalized = text.Normalize(NormalizationForm.FormC);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            normalized = text;
+            return false;
+        }
     }
 
     /// <summary>Length in characters as people count them (Unicode scalar values), so one emoji counts once.</summary>
@@ -133,62 +158,60 @@ public sealed partial class ImagePolicy
     }
 
     /// <summary>
-    /// True for an unpaired surrogate (not text, so no character count) or U+0000 (which databases cannot hold):
-    /// descriptions may hold other control characters, such as line breaks.
+    /// The first problem with <paramref name="text"/>'s characters (R36): broken text or NUL, then control
+    /// characters (except tab and line breaks where allowed), format characters (bidi overrides, zero-width, BOM) and
+    /// line or paragraph separators; null when there is none.
     /// </summary>
-    private static bool HasBrokenTextOrNul(string text)
+    private static ValueProblem? Scan(string text, bool allowLineBreaks)
     {
         var rest = text.AsSpan();
         while (!rest.IsEmpty)
         {
             if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done || rune.Value == 0)
             {
-                return true;
+                return ValueProblem.BrokenText;
             }
 
-            rest = rest[used..];
-        }
-
-        return false;
-    }
-
-    private static bool HasControlOrBrokenText(string text)
-    {
-        var rest = text.AsSpan();
-        while (!rest.IsEmpty)
-        {
-            if (Rune.DecodeFromUtf16(rest, out var rune, out var used) != System.Buffers.OperationStatus.Done || Rune.IsControl(rune))
+            if (IsForbidden(rune, allowLineBreaks))
             {
-                return true;
+                return ValueProblem.ForbiddenCharacters;
             }
 
             rest = rest[used..];
         }
 
-        return false;
+        return null;
     }
+
+    private static bool IsForbidden(Rune rune, bool allowLineBreaks) => Rune.GetUnicodeCategory(rune) switch
+    {
+        UnicodeCategory.Control => !(allowLineBreaks && rune.Value is '\t' or '\n' or '\r'),
+        UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator => true,
+        _ => false,
+    };
 
     /// <summary>
-    /// Is there room for a new custom image called <paramref name="name"/> of <paramref name="owner"/> in
-    /// <paramref name="region"/>? The name must be unused there (R12) and the quota not full (R11).
+    /// Is there room for a new custom image called <paramref name="name"/> (normalised) of <paramref name="owner"/> in
+    /// <paramref name="region"/>? The name must be unused there (R12, R36) and the quota not full (R11).
     /// </summary>
-    private Failure? CheckRoom(AccountId owner, RegionId region, string name, IReadOnlyCollection<Image> ownerImagesInRegion)
+    private Failure? CheckRoom(AccountId owner, RegionId region, string name, IReadOnlyCollection<Image> catalogue)
     {
-        if (NameIsTaken(name, ownerImagesInRegion, except: null))
+        if (NameIsTaken(name, catalogue, except: null))
         {
-            return new DuplicateImageName(name, region);
+            return new ImageNameDuplicate(name, region);
         }
 
-        return ownerImagesInRegion.Count >= Options.MaxCustomImagesPerRegion
-            ? new CustomImageQuotaExceeded(owner, region, Options.MaxCustomImagesPerRegion)
+        return catalogue.Count >= MaxCustomImagesPerRegion
+            ? new CustomImageQuotaExceeded(owner, region, MaxCustomImagesPerRegion)
             : null;
     }
 
-    private static bool NameIsTaken(string name, IReadOnlyCollection<Image> ownerImagesInRegion, ImageId? except)
+    /// <summary>Names compare ordinally once both are NFC (R36): stored names already are.</summary>
+    private static bool NameIsTaken(string name, IReadOnlyCollection<Image> catalogue, ImageId? except)
     {
-        foreach (var image in ownerImagesInRegion)
+        foreach (var image in catalogue)
         {
-            if (image.Id != except && string.Equals(image.Name, name, StringComparison.Ordinal))
+            if (image.Id != except && string.Equals(image.Name.Normalize(NormalizationForm.FormC), name, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 
 namespace ImageRules.Policy;
 
@@ -15,53 +15,61 @@ public sealed partial class ImagePolicy
 
     private static readonly string[] ImportFormats = [".raw", ".vhd", ".qcow2", ".vmdk"];
 
+    /// <summary>The largest image file that can be imported, in GiB (R18).</summary>
+    public const int MaxImportFileGiB = 50;
+
+    /// <summary>The largest system disk of an imported image, in GiB (R18).</summary>
+    public const int MaxImportSystemDiskGiB = 500;
+
     /// <summary>
-    /// May <paramref name="caller"/> import an image file into <paramref name="region"/> (R18)? The region must
-    /// support import; the file must be RAW, VHD, QCOW2 or VMDK (ISO only with force) of at most 50 GiB, stored in
-    /// object storage of the same region; the system disk at most 500 GiB; the OS one of CentOS, Ubuntu, Debian,
-    /// CoreOS, openSUSE, SUSE or Windows Server 2008/2012/2016; the architecture <c>i386</c> or <c>x86_64</c>; then the
-    /// name (R12) and quota (R11) rules of any new image. An imported Windows image carries
-    /// <see cref="Advisories.NoWindowsActivation"/>.
+    /// May the caller import an image file into the region (R18)? The region must support import; the file must be
+    /// RAW, VHD, QCOW2 or VMDK (ISO only with force) of at most 50 GiB, stored in object storage of the same region;
+    /// the system disk at most 500 GiB; the OS one of CentOS, Ubuntu, Debian, CoreOS, openSUSE, SUSE or Windows Server
+    /// 2008/2012/2016; the architecture <c>i386</c> or <c>x86_64</c>; then the name (R12, R36) and quota (R11) rules of
+    /// any new image. An imported Windows image carries <see cref="Advisories.NoWindowsActivation"/>.
     /// </summary>
-    public Result<ImageImported> Import(ImportImageRequest request, AccountId caller, Region region, IReadOnlyCollection<Image> callerImagesInRegion, NewImage newImage)
+    /// <param name="request">What to import.</param>
+    /// <param name="facts">The caller, the region, the caller's catalogue there, the time and the new id.</param>
+    public Result<ImageImported> Decide(ImportImage request, ImageFacts facts)
     {
         Guard.Against.Null(request);
-        Guard.Against.Null(region);
-        Guard.Against.Null(callerImagesInRegion);
-        if (region.Id != request.Region)
+        Guard.Against.Null(facts);
+        if (Place(request.Caller, request.Region, facts) is { } missing)
         {
-            return new RegionNotFound(request.Region.Value);
+            return missing;
         }
 
-        if (!region.SupportsImport)
+        if (!facts.Region!.SupportsImport)
         {
-            return new RegionUnavailable(region.Id, "it does not support image import");
+            return new RegionUnavailable(request.Region, ImageOperation.Import, isImageRegion: false);
         }
 
-        var refused = CheckImportFile(request);
         ImageOperatingSystem? system = null;
-        refused ??= CheckImportSystem(request, out system)
-            ?? CheckNewImage(caller, region, request.Region, request.Name, request.Description, callerImagesInRegion);
+        var name = string.Empty;
+        var description = string.Empty;
+        var refused = CheckImportFile(request)
+            ?? CheckImportSystem(request, out system)
+            ?? CheckNewImage(request.Caller, request.Region, request.Name, request.Description, facts, out name, out description);
         if (refused is not null)
         {
             return refused;
         }
 
-        var image = Draft(caller, region, newImage, request.Name, request.Description, system!, request.Architecture, request.SystemDiskGiB, ImageSource.Imported);
+        var image = Draft(request.Caller, facts, name, description, system!, request.Architecture, request.SystemDiskGiB, ImageSource.Imported);
         var advisories = system!.Family == OsFamily.Windows ? Advisories.NoWindowsActivation : Advisories.None;
-        return new ImageImported(image, Options.PriceList.QuoteImageCreation(region, request.SystemDiskGiB), advisories);
+        return new ImageImported(image, PriceList.QuoteImageCreation(facts.Region, request.SystemDiskGiB), advisories);
     }
 
-    private static Failure? CheckImportFile(ImportImageRequest request)
+    private static Failure? CheckImportFile(ImportImage request)
     {
         if (!Uri.TryCreate(request.Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
         {
-            return new InvalidImportUrl(request.Url, "it is not an absolute http or https url");
+            return new ImportUrlInvalid(request.Url, ValueProblem.NotAUrl);
         }
 
         if (ObjectStorageRegion(url) != request.Region.Value)
         {
-            return new InvalidImportUrl(request.Url, $"it is not stored in object storage of region `{request.Region}`");
+            return new ImportUrlInvalid(request.Url, ValueProblem.NotInRegion);
         }
 
         var path = url.AbsolutePath;
@@ -74,15 +82,15 @@ public sealed partial class ImagePolicy
         }
         else if (!Array.Exists(ImportFormats, f => path.EndsWith(f, StringComparison.OrdinalIgnoreCase)))
         {
-            return new ImportFormatUnsupported(request.Url);
+            return new ImportUrlInvalid(request.Url, ValueProblem.Unsupported);
         }
 
         return request switch
         {
-            { FileSizeGiB: < 1 } => new DiskSizeInvalid("image file", request.FileSizeGiB),
-            { FileSizeGiB: > ImportImageRequest.MaxFileSizeGiB } => new ImportFileTooLarge(request.FileSizeGiB),
-            { SystemDiskGiB: < 1 } => new DiskSizeInvalid("system disk", request.SystemDiskGiB),
-            { SystemDiskGiB: > ImportImageRequest.MaxSystemDiskGiB } => new SystemDiskTooLarge(request.SystemDiskGiB),
+            { FileSizeGiB: < 1 } => new ParameterInvalid("FileSize", request.FileSizeGiB.ToString(CultureInfo.InvariantCulture), ValueProblem.BelowMinimum),
+            { FileSizeGiB: > MaxImportFileGiB } => new ParameterTooLarge("FileSize", request.FileSizeGiB, MaxImportFileGiB),
+            { SystemDiskGiB: < 1 } => new ParameterInvalid("SystemDiskSize", request.SystemDiskGiB.ToString(CultureInfo.InvariantCulture), ValueProblem.BelowMinimum),
+            { SystemDiskGiB: > MaxImportSystemDiskGiB } => new ParameterTooLarge("SystemDiskSize", request.SystemDiskGiB, MaxImportSystemDiskGiB),
             _ => null,
         };
     }
@@ -95,7 +103,7 @@ public sealed partial class ImagePolicy
         return cos > 0 && cos + 1 < labels.Length - 1 ? labels[cos + 1] : null;
     }
 
-    private static Failure? CheckImportSystem(ImportImageRequest request, out ImageOperatingSystem? system)
+    private static Failure? CheckImportSystem(ImportImage request, out ImageOperatingSystem? system)
     {
         system = null;
         var osType = request.OsType?.Trim();
@@ -106,7 +114,7 @@ public sealed partial class ImagePolicy
             var release = Array.Find(ImportableWindowsReleases, r => words.Contains(r, StringComparer.Ordinal));
             if (release is null)
             {
-                return new UnsupportedOsVersion(OsPlatform.Windows, request.OsVersion);
+                return new OsVersionUnsupported(OsPlatform.Windows, request.OsVersion);
             }
 
             system = new ImageOperatingSystem(OsFamily.Windows, OsPlatform.Windows, $"Windows Server {release}");
@@ -116,12 +124,12 @@ public sealed partial class ImagePolicy
             var platform = Array.Find(ImportableLinux, p => string.Equals(p, osType, StringComparison.OrdinalIgnoreCase));
             if (platform is null)
             {
-                return new UnsupportedOsType(request.OsType);
+                return new OsTypeUnsupported(request.OsType);
             }
 
-            if (string.IsNullOrWhiteSpace(version) || HasControlOrBrokenText(version) || version.Length > Image.MaxNameLength)
+            if (string.IsNullOrWhiteSpace(version) || Scan(version, allowLineBreaks: false) is not null || version.Length > Image.MaxNameLength)
             {
-                return new UnsupportedOsVersion(platform, request.OsVersion);
+                return new OsVersionUnsupported(platform, request.OsVersion);
             }
 
             system = new ImageOperatingSystem(OsFamily.Linux, platform, $"{platform} {version}");
@@ -129,6 +137,6 @@ public sealed partial class ImagePolicy
 
         return request.Architecture is Architecture.I386 or Architecture.X86_64
             ? null
-            : new ImportArchitectureUnsupported(request.Architecture);
+            : new ParameterInvalid("Architecture", request.Architecture.ToProviderName(), ValueProblem.Unsupported);
     }
 }

@@ -9,91 +9,63 @@ namespace ImageRules.Policy;
 public sealed partial class ImagePolicy
 {
     /// <summary>
-    /// May <paramref name="caller"/> share <paramref name="image"/> with <paramref name="recipients"/> (R20–R23)?
-    /// All or nothing: the owner shares a <c>Normal</c> image with known root accounts of its own home region, never
-    /// itself, never an account twice, and with at most <see cref="ImageRulesOptions.MaxShareRecipientsPerImage"/>
-    /// accounts in all. The grants hold in the image's region only. A recipient re-sharing gets
-    /// <see cref="SharedImageModifyUnsupported"/> (R25).
+    /// May the caller share the image with the accounts (R20–R23)? All or nothing: the owner shares a <c>Normal</c>
+    /// image with known root accounts of its own home region, never itself, never an account twice, and with at most
+    /// <see cref="MaxShareRecipientsPerImage"/> accounts in all. The grants hold in the image's region only. A
+    /// recipient re-sharing gets <see cref="SharedImageModifyUnsupported"/> (R25).
     /// </summary>
-    /// <param name="image">The image.</param>
-    /// <param name="caller">The account asking, with its home region.</param>
-    /// <param name="region">The region the caller addresses.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="recipients">The accounts to share with, in order; the first that is refused names the failure.</param>
-    /// <param name="knownAccounts">The recipients that exist, by id; an id missing here is <see cref="AccountNotFound"/>.</param>
-    /// <param name="imageGrants">Every grant the image has now.</param>
-    /// <param name="now">The current time.</param>
-    public Result<ImageShared> Share(
-        Image image,
-        Account caller,
-        RegionId region,
-        ShareGrant? callerGrant,
-        IReadOnlyList<AccountId> recipients,
-        IReadOnlyDictionary<AccountId, Account> knownAccounts,
-        IReadOnlyCollection<ShareGrant> imageGrants,
-        DateTimeOffset now)
+    /// <param name="request">The image and the recipients, in order; the first refused names the failure.</param>
+    /// <param name="facts">The caller, the region, the image, every grant it has, the recipients that exist, and the time.</param>
+    public Result<ImageShared> Decide(ShareImage request, ImageFacts facts)
     {
-        Guard.Against.Null(caller);
-        Guard.Against.Null(recipients);
-        Guard.Against.Null(knownAccounts);
-        Guard.Against.Null(imageGrants);
-        var refused = RequireOwner(image, caller.Id, region, callerGrant, "re-sharing", sharedIsUnsupported: true)
-            ?? (image.State == ImageState.Normal ? null : new InvalidImageState(image.Id, image.State))
-            ?? (recipients.Count == 0 ? new NoAccountsGiven(image.Id) : null)
-            ?? CheckRecipients(image, caller, recipients, knownAccounts, imageGrants);
-        if (refused is not null)
+        Guard.Against.Null(request);
+        if (!Owned(request.Caller, request.Region, request.ImageId, facts, ImageOperation.Share, sharedIsUnsupported: true).TryGetValue(out var image, out var refused))
         {
             return refused;
         }
 
-        var total = imageGrants.Count + recipients.Count;
-        if (total > Options.MaxShareRecipientsPerImage)
+        var failure = (image.State == ImageState.Normal ? null : new ImageStateInvalid(image.Id, image.State, ImageOperation.Share))
+            ?? (request.Accounts.IsDefaultOrEmpty ? new ParameterMissing("AccountIds") : null)
+            ?? CheckRecipients(image, facts.Caller!, request.Accounts, facts);
+        if (failure is not null)
         {
-            return new ShareQuotaExceeded(image.Id, Options.MaxShareRecipientsPerImage, total);
+            return failure;
         }
 
-        var grants = ImmutableArray.CreateBuilder<ShareGrant>(recipients.Count);
-        foreach (var recipient in recipients)
+        var total = facts.Grants.Length + request.Accounts.Length;
+        if (total > MaxShareRecipientsPerImage)
         {
-            grants.Add(new ShareGrant(image.Id, caller.Id, recipient, image.Region, now));
+            return new ShareQuotaExceeded(image.Id, MaxShareRecipientsPerImage, total);
         }
 
-        return new ImageShared(image, grants.MoveToImmutable(), now);
+        var grants = ImmutableArray.CreateBuilder<ShareGrant>(request.Accounts.Length);
+        foreach (var recipient in request.Accounts)
+        {
+            grants.Add(new ShareGrant(image.Id, request.Caller, recipient, image.Region, facts.Now));
+        }
+
+        return new ImageShared(image, grants.MoveToImmutable(), facts.Now);
     }
 
-    private static Failure? CheckRecipients(Image image, Account caller, IReadOnlyList<AccountId> recipients, IReadOnlyDictionary<AccountId, Account> knownAccounts, IReadOnlyCollection<ShareGrant> imageGrants)
+    private static Failure? CheckRecipients(Image image, Account caller, ImmutableArray<AccountId> recipients, ImageFacts facts)
     {
-        var holders = new HashSet<AccountId>(imageGrants.Count + recipients.Count);
-        foreach (var grant in imageGrants)
+        var holders = new HashSet<AccountId>(facts.Grants.Length + recipients.Length);
+        foreach (var grant in facts.Grants)
         {
             holders.Add(grant.Recipient);
         }
 
         foreach (var recipient in recipients)
         {
-            if (recipient == caller.Id)
+            var refused = recipient == caller.Id ? new ShareWithSelf(recipient)
+                : !facts.Accounts.TryGetValue(recipient, out var account) ? new AccountNotFound(recipient.Value)
+                : !account.IsRoot ? new NotMasterAccount(recipient)
+                : account.HomeRegion != caller.HomeRegion ? new RegionUnsupported(caller.HomeRegion, account.HomeRegion, recipient)
+                : !holders.Add(recipient) ? new AccountAlreadyShared(image.Id, recipient)
+                : (Failure?)null;
+            if (refused is not null)
             {
-                return new ShareWithSelf(recipient);
-            }
-
-            if (!knownAccounts.TryGetValue(recipient, out var account))
-            {
-                return new AccountNotFound(recipient.Value);
-            }
-
-            if (!account.IsRoot)
-            {
-                return new NotMasterAccount(recipient);
-            }
-
-            if (account.HomeRegion != caller.HomeRegion)
-            {
-                return new ShareRegionUnsupported(recipient, account.HomeRegion, caller.HomeRegion);
-            }
-
-            if (!holders.Add(recipient))
-            {
-                return new AccountAlreadyShared(image.Id, recipient);
+                return refused;
             }
         }
 
@@ -101,54 +73,47 @@ public sealed partial class ImagePolicy
     }
 
     /// <summary>
-    /// May <paramref name="caller"/> cancel sharing of <paramref name="image"/> with <paramref name="recipients"/> (R24)?
-    /// Owner only (a recipient gets <see cref="NotImageOwner"/>, R25); all or nothing; an account that holds no grant,
-    /// or is named twice, is <see cref="GrantNotFound"/>.
+    /// May the caller cancel sharing of the image with the accounts (R24)? Owner only (a recipient gets
+    /// <see cref="ImageNotOwned"/>, R25); all or nothing; an account that holds no grant, or is named twice, is
+    /// <see cref="AccountNotFound"/> naming the image.
     /// </summary>
-    /// <param name="image">The image.</param>
-    /// <param name="caller">The account asking.</param>
-    /// <param name="region">The region the caller addresses.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="recipients">The accounts whose grants to remove.</param>
-    /// <param name="imageGrants">Every grant the image has now.</param>
-    /// <param name="now">The current time.</param>
-    public Result<ImageSharingCancelled> CancelSharing(Image image, AccountId caller, RegionId region, ShareGrant? callerGrant, IReadOnlyList<AccountId> recipients, IReadOnlyCollection<ShareGrant> imageGrants, DateTimeOffset now)
+    /// <param name="request">The image and the recipients whose grants to remove.</param>
+    /// <param name="facts">The caller, the region, the image, every grant it has, and the time.</param>
+    public Result<ImageSharingCancelled> Decide(CancelSharing request, ImageFacts facts)
     {
-        Guard.Against.Null(recipients);
-        Guard.Against.Null(imageGrants);
-        var refused = RequireOwner(image, caller, region, callerGrant, "cancel sharing", sharedIsUnsupported: false)
-            ?? (recipients.Count == 0 ? new NoAccountsGiven(image.Id) : null);
-        if (refused is not null)
+        Guard.Against.Null(request);
+        if (!Owned(request.Caller, request.Region, request.ImageId, facts, ImageOperation.CancelSharing, sharedIsUnsupported: false).TryGetValue(out var image, out var refused))
         {
             return refused;
         }
 
-        var remaining = imageGrants.ToDictionary(g => g.Recipient);
-        var removed = ImmutableArray.CreateBuilder<ShareGrant>(recipients.Count);
-        foreach (var recipient in recipients)
+        if (request.Accounts.IsDefaultOrEmpty)
+        {
+            return new ParameterMissing("AccountIds");
+        }
+
+        var remaining = facts.Grants.ToDictionary(g => g.Recipient);
+        var removed = ImmutableArray.CreateBuilder<ShareGrant>(request.Accounts.Length);
+        foreach (var recipient in request.Accounts)
         {
             if (!remaining.Remove(recipient, out var grant))
             {
-                return new GrantNotFound(image.Id, recipient);
+                return new AccountNotFound(recipient.Value, image.Id);
             }
 
             removed.Add(grant);
         }
 
-        return new ImageSharingCancelled(image, removed.MoveToImmutable(), now);
+        return new ImageSharingCancelled(image, removed.MoveToImmutable(), facts.Now);
     }
 
-    /// <summary>Cancels every grant of <paramref name="image"/> (owner only), the step before deleting a shared image (R16, R24). With no grants it cancels nothing and succeeds.</summary>
-    /// <param name="image">The image.</param>
-    /// <param name="caller">The account asking.</param>
-    /// <param name="region">The region the caller addresses.</param>
-    /// <param name="callerGrant">The caller's grant for the image, if any.</param>
-    /// <param name="imageGrants">Every grant the image has now.</param>
-    /// <param name="now">The current time.</param>
-    public Result<ImageSharingCancelled> CancelAllSharing(Image image, AccountId caller, RegionId region, ShareGrant? callerGrant, IReadOnlyCollection<ShareGrant> imageGrants, DateTimeOffset now)
+    /// <summary>Cancels every grant of the image (owner only), the step before deleting a shared image (R16, R24). With no grants it cancels nothing and succeeds.</summary>
+    /// <param name="request">The image.</param>
+    /// <param name="facts">The caller, the region, the image, every grant it has, and the time.</param>
+    public Result<ImageSharingCancelled> Decide(CancelAllSharing request, ImageFacts facts)
     {
-        Guard.Against.Null(imageGrants);
-        var refused = RequireOwner(image, caller, region, callerGrant, "cancel sharing", sharedIsUnsupported: false);
-        return refused is not null ? refused : new ImageSharingCancelled(image, [.. imageGrants], now);
+        Guard.Against.Null(request);
+        return Owned(request.Caller, request.Region, request.ImageId, facts, ImageOperation.CancelSharing, sharedIsUnsupported: false)
+            .Select(image => new ImageSharingCancelled(image, facts.Grants, facts.Now));
     }
 }

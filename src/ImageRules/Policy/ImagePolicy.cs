@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy.Failures;
@@ -5,88 +6,73 @@ using ImageRules.Policy.Failures;
 namespace ImageRules.Policy;
 
 /// <summary>
-/// The rules of the image service as a pure policy engine: every method decides one operation from the facts it is
-/// given and returns a <see cref="Result{T}"/>, either what the operation produces or the named failure that refuses it.
+/// The rules of the image service as a pure policy engine, in the shape of Cedar's authorizer: every
+/// <c>Decide</c> takes one request record and the <see cref="ImageFacts"/> it rests on, and returns a
+/// <see cref="Result{T}"/>: what the operation produces (a domain event), or the named failure that refuses it.
 /// </summary>
 /// <remarks>
-/// Pure: no I/O, no clock, no static mutable state; the current time and new ids arrive in <see cref="NewImage"/>
-/// or as arguments. The same facts always give the same decision, so the policy is thread-safe and can be shared.
-/// Checks run in the provider's order: id and visibility first (an image the caller cannot see is not found, R6),
-/// then ownership (R13, R25), state, parameters, and limits last.
-/// Null arguments are programmer errors and throw <see cref="ArgumentNullException"/>.
+/// Pure: no I/O, no clock, no static mutable state; the time and a new image's id arrive in the facts. The same
+/// request and facts always give the same decision, so one policy is thread-safe and shared. Checks run in the
+/// provider's order: caller and region, then the image's visibility (an image the caller cannot see is not found,
+/// R6), ownership (R13, R25), state, parameters, and limits last. A null argument is a programmer error and throws
+/// <see cref="ArgumentNullException"/>.
 /// </remarks>
 public sealed partial class ImagePolicy
 {
-    /// <summary>Makes a policy with the given options (the seed profile when null).</summary>
-    /// <exception cref="ArgumentException">The options are invalid (a limit below 1).</exception>
-    public ImagePolicy(ImageRulesOptions? options = null)
+    /// <summary>Makes a policy from the options, resolving each limit against the profile (the seed profile when null).</summary>
+    /// <param name="options">The limits and switches; the seed profile when null.</param>
+    /// <param name="priceList">The prices behind creation quotes (R17) and the Windows licence fee (R31); <see cref="FlatPriceList.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
+    public ImagePolicy(ImageRulesOptions? options = null, IPriceList? priceList = null)
     {
-        Options = (options ?? ImageRulesOptions.Seed).EnsureValid();
+        options ??= new ImageRulesOptions();
+        var errors = options.Validate();
+        if (!errors.IsEmpty)
+        {
+            throw new ArgumentException("invalid image rules options: " + string.Join("; ", errors), nameof(options));
+        }
+
+        var provider2025 = options.Profile == ImageRulesProfile.Provider2025;
+        MaxCustomImagesPerRegion = options.MaxCustomImagesPerRegion ?? (provider2025 ? 500 : 10);
+        MaxShareRecipientsPerImage = options.MaxShareRecipientsPerImage ?? (provider2025 ? 500 : 50);
+        RecipientsMayCopyWithinRegion = options.RecipientsMayCopyWithinRegion ?? provider2025;
+        AllowCopyAcrossMainlandBorder = options.AllowCopyAcrossMainlandBorder;
+        TransitionTimeout = options.TransitionTimeout;
+        PriceList = priceList ?? FlatPriceList.Default;
     }
 
-    /// <summary>The options in force.</summary>
-    public ImageRulesOptions Options { get; }
+    /// <summary>The most custom images per account and region in force (R11).</summary>
+    public int MaxCustomImagesPerRegion { get; }
+
+    /// <summary>The most recipients per image in force (R21).</summary>
+    public int MaxShareRecipientsPerImage { get; }
+
+    /// <summary>Whether a recipient may copy a shared image within its region (R25, Provider 2025).</summary>
+    public bool RecipientsMayCopyWithinRegion { get; }
+
+    /// <summary>Whether copies may cross the Chinese-mainland border (R15).</summary>
+    public bool AllowCopyAcrossMainlandBorder { get; }
+
+    /// <summary>How long an image may stay in a transitional state before it counts as failed (R37).</summary>
+    public TimeSpan TransitionTimeout { get; }
+
+    /// <summary>The prices behind quotes (R17) and licence fees (R31).</summary>
+    public IPriceList PriceList { get; }
 
     /// <summary>
-    /// What kind of image <paramref name="image"/> is for <paramref name="viewer"/> looking in <paramref name="region"/>,
-    /// or <see cref="ImageNotFound"/> when the viewer may not see it there (R1, R3–R6): public images are seen by every
-    /// account, custom images only by the owner and by a recipient whose <paramref name="viewerGrant"/> names them, and
-    /// only in the image's own region.
+    /// The kind of <paramref name="image"/> for <paramref name="viewer"/> looking in <paramref name="region"/>, or null
+    /// when the viewer may not see it there (R1, R3–R5): public images are seen by every account, custom images only by
+    /// the owner and by the recipient of a <paramref name="viewerGrant"/> for them, and only in the image's own region.
+    /// The one statement of the visibility rule: stores use it too (a SQL store mirrors it in a query, proved equal by
+    /// the contract tests).
     /// </summary>
     /// <param name="image">The image.</param>
     /// <param name="viewer">The account looking.</param>
     /// <param name="region">The region the viewer looks in.</param>
-    /// <param name="viewerGrant">The viewer's grant for the image, if it holds one; a grant for another image, account or region is ignored.</param>
-    public Result<ImageKind> See(Image image, AccountId viewer, RegionId region, ShareGrant? viewerGrant)
+    /// <param name="viewerGrant">The viewer's grant for the image, if any; a grant of another image, account or region is ignored.</param>
+    public static ImageKind? KindFor(Image image, AccountId viewer, RegionId region, ShareGrant? viewerGrant)
     {
         Guard.Against.Null(image);
-        return KindFor(image, viewer, region, viewerGrant) is { } kind ? kind : new ImageNotFound(image.Id);
-    }
-
-    /// <summary>
-    /// May <paramref name="caller"/> launch an instance from <paramref name="image"/> in <paramref name="region"/> (R30)?
-    /// Allowed for a visible image in state <c>Normal</c>; the permit says why (public, owner or grant), carries the
-    /// Windows licence fee where it applies (R31) and the untrusted-source advisory for shared images (R26).
-    /// </summary>
-    /// <remarks>Builds the failure record of a refusal; <see cref="DecideLaunch"/> decides the same without allocating.</remarks>
-    public Result<LaunchPermit> Launch(Image image, AccountId caller, Region region, ShareGrant? callerGrant) =>
-        DecideLaunch(image, caller, region, callerGrant).ToResult();
-
-    /// <summary>
-    /// The same decision as <see cref="Launch"/> (R30, R31, R26) as a <see cref="LaunchDecision"/>, which allocates
-    /// nothing whether the launch is allowed or refused: for hosts that ask often and need the failure record rarely.
-    /// </summary>
-    public LaunchDecision DecideLaunch(Image image, AccountId caller, Region region, ShareGrant? callerGrant)
-    {
-        Guard.Against.Null(image);
-        Guard.Against.Null(region);
-        if (KindFor(image, caller, region.Id, callerGrant) is not { } kind)
-        {
-            return LaunchDecision.Refuse(image, LaunchRefusal.ImageNotFound);
-        }
-
-        if (image.State != ImageState.Normal)
-        {
-            return LaunchDecision.Refuse(image, LaunchRefusal.InvalidImageState);
-        }
-
-        return LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? callerGrant : null);
-    }
-
-    /// <summary>
-    /// The permit for a launch this policy allowed: why (public, owner or grant), the Windows licence fee where it
-    /// applies (R31; a shared image is free to its recipient, R32) and the untrusted-source advisory for shared images (R26, R34).
-    /// </summary>
-    internal LaunchPermit Permit(Image image, ImageKind kind, Region region, ShareGrant? grant) => kind switch
-    {
-        ImageKind.Public => new LaunchPermit(image, kind, LaunchReason.PublicImage, null, LicenceFee(image, region), Advisories.None),
-        ImageKind.Custom => new LaunchPermit(image, kind, LaunchReason.Owner, null, Free, Advisories.None),
-        _ => new LaunchPermit(image, kind, LaunchReason.ShareGrant, grant, Free, Advisories.UntrustedSource),
-    };
-
-    /// <summary>The kind of <paramref name="image"/> for <paramref name="viewer"/> in <paramref name="region"/>, or null when hidden (see <see cref="See"/>).</summary>
-    private static ImageKind? KindFor(Image image, AccountId viewer, RegionId region, ShareGrant? viewerGrant)
-    {
         if (image.Region != region)
         {
             return null;
@@ -102,37 +88,163 @@ public sealed partial class ImagePolicy
             return ImageKind.Custom;
         }
 
-        return viewerGrant is not null && Permits(viewerGrant, image, viewer) ? ImageKind.Shared : null;
+        return viewerGrant is not null && viewerGrant.ImageId == image.Id && viewerGrant.Recipient == viewer
+            && viewerGrant.Region == image.Region && viewerGrant.Owner == owner
+            ? ImageKind.Shared
+            : null;
     }
 
-    private Money Free => Money.Free(Options.PriceList.Currency);
+    /// <summary>
+    /// <paramref name="image"/> as it stands at <paramref name="now"/>: one still <c>Creating</c>, <c>Syncing</c> or
+    /// <c>Importing</c> longer than <see cref="TransitionTimeout"/> after it was made has failed (R37).
+    /// </summary>
+    public Image AsOf(Image image, DateTimeOffset now)
+    {
+        Guard.Against.Null(image);
+        return image.State.IsInProgress() && now - image.CreatedAt > TransitionTimeout
+            ? image with { State = image.State.Completed(succeeded: false)!.Value }
+            : image;
+    }
 
-    private Money LicenceFee(Image image, Region region) =>
-        image.OperatingSystem.Family == OsFamily.Windows && region.WindowsLicenceFeeApplies
-            ? Options.PriceList.WindowsLicenceFeePerHour(region)
-            : Free;
-
-    private static bool Permits(ShareGrant grant, Image image, AccountId recipient) =>
-        grant.ImageId == image.Id && grant.Recipient == recipient && grant.Region == image.Region && grant.Owner == image.Owner;
+    /// <summary>One image as the caller sees it, kind included (R1, R3–R6); hidden or absent is <see cref="ImageNotFound"/>.</summary>
+    public Result<VisibleImage> Decide(GetImage request, ImageFacts facts)
+    {
+        Guard.Against.Null(request);
+        var seen = See(request.Caller, request.Region, request.ImageId, facts);
+        return seen.TryGetValue(out var kind, out var failure) ? new VisibleImage(AsOf(facts.Image!, facts.Now), kind) : failure;
+    }
 
     /// <summary>
-    /// Requires <paramref name="caller"/> to own <paramref name="image"/> (R13). An invisible image is not found (R6);
-    /// a recipient is refused with <see cref="SharedImageModifyUnsupported"/> when <paramref name="sharedIsUnsupported"/>
-    /// (rename, re-describe, copy, re-share), otherwise like any other non-owner with <see cref="NotImageOwner"/> (R25).
+    /// The grants of an image as the caller may see them (R27): the owner sees every grant, a recipient only its own,
+    /// anyone else gets <see cref="ImageNotFound"/> (R6); a public image has none.
     /// </summary>
-    private Failure? RequireOwner(Image image, AccountId caller, RegionId region, ShareGrant? callerGrant, string operation, bool sharedIsUnsupported)
+    /// <param name="request">The image.</param>
+    /// <param name="facts">The caller, the region, the image and every grant it has.</param>
+    public Result<ImmutableArray<ShareGrant>> Decide(DescribeShareGrants request, ImageFacts facts)
     {
-        var seen = See(image, caller, region, callerGrant);
-        if (!seen.TryGetValue(out var kind, out var hidden))
+        Guard.Against.Null(request);
+        if (!See(request.Caller, request.Region, request.ImageId, facts).TryGetValue(out var kind, out var hidden))
         {
             return hidden;
         }
 
         return kind switch
         {
-            ImageKind.Custom => null,
-            ImageKind.Shared when sharedIsUnsupported => new SharedImageModifyUnsupported(image.Id, operation),
-            _ => new NotImageOwner(image.Id),
+            ImageKind.Custom => facts.Grants,
+            ImageKind.Shared => [CallerGrant(request.Caller, facts)!],
+            _ => ImmutableArray<ShareGrant>.Empty,
+        };
+    }
+
+    /// <summary>How much of its custom-image quota the caller uses in the region (R11): every image of its catalogue there, in any state.</summary>
+    /// <param name="request">The caller and region.</param>
+    /// <param name="facts">The caller, the region and the caller's catalogue there.</param>
+    public Result<QuotaUsage> Decide(DescribeQuota request, ImageFacts facts)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.Null(facts);
+        return Place(request.Caller, request.Region, facts) is { } missing
+            ? missing
+            : new QuotaUsage(request.Caller, request.Region, facts.Catalogue.Length, MaxCustomImagesPerRegion);
+    }
+
+    /// <summary>
+    /// May the caller launch an instance from the image (R30)? Allowed for a visible image in state <c>Normal</c>;
+    /// the permit says why (public, owner or grant), carries the Windows licence fee where it applies (R31) and the
+    /// untrusted-source advisory for shared images (R26). Allocates nothing, allowed or refused;
+    /// <see cref="LaunchDecision.ToResult"/> gives the usual result.
+    /// </summary>
+    public LaunchDecision Decide(LaunchImage request, ImageFacts facts)
+    {
+        Guard.Against.Null(request);
+        Guard.Against.Null(facts);
+        if (facts.Caller is null || facts.Region is not { } region)
+        {
+            return facts.Caller is null
+                ? LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.AccountNotFound, request.Caller.Value)
+                : LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.RegionNotFound, request.Region.Value);
+        }
+
+        if (facts.Image is not { } image || KindFor(image, request.Caller, request.Region, CallerGrant(request.Caller, facts)) is not { } kind)
+        {
+            return LaunchDecision.Refuse(request.ImageId, LaunchRefusal.ImageNotFound, ImageState.Normal);
+        }
+
+        var state = image.State.IsInProgress() ? AsOf(image, facts.Now).State : image.State;
+        return state == ImageState.Normal
+            ? LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? CallerGrant(request.Caller, facts) : null)
+            : LaunchDecision.Refuse(request.ImageId, LaunchRefusal.InvalidImageState, state);
+    }
+
+    /// <summary>
+    /// The permit for a launch this policy allowed: why (public, owner or grant), the Windows licence fee where it
+    /// applies (R31; a shared image is free to its recipient, R32) and the untrusted-source advisory for shared images (R26, R34).
+    /// </summary>
+    internal LaunchPermit Permit(Image image, ImageKind kind, Region region, ShareGrant? grant) => kind switch
+    {
+        ImageKind.Public => new LaunchPermit(image, kind, LaunchReason.PublicImage, null, LicenceFee(image, region), Advisories.None),
+        ImageKind.Custom => new LaunchPermit(image, kind, LaunchReason.Owner, null, Free, Advisories.None),
+        _ => new LaunchPermit(image, kind, LaunchReason.ShareGrant, grant, Free, Advisories.UntrustedSource),
+    };
+
+    private Money Free => Money.Free(PriceList.Currency);
+
+    private Money LicenceFee(Image image, Region region) =>
+        image.OperatingSystem.Family == OsFamily.Windows && region.WindowsLicenceFeeApplies
+            ? PriceList.WindowsLicenceFeePerHour(region)
+            : Free;
+
+    /// <summary>The caller's grant among the facts' grants, derived here rather than loaded apart.</summary>
+    private static ShareGrant? CallerGrant(AccountId caller, ImageFacts facts)
+    {
+        foreach (var grant in facts.Grants)
+        {
+            if (grant.Recipient == caller)
+            {
+                return grant;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The caller and region must exist (R7); then the image's kind for the caller, or <see cref="ImageNotFound"/> (R6).</summary>
+    private static Result<ImageKind> See(AccountId caller, RegionId region, ImageId imageId, ImageFacts facts)
+    {
+        Guard.Against.Null(facts);
+        if (Place(caller, region, facts) is { } missing)
+        {
+            return missing;
+        }
+
+        return facts.Image is { } image && image.Id == imageId && KindFor(image, caller, region, CallerGrant(caller, facts)) is { } kind
+            ? kind
+            : new ImageNotFound(imageId);
+    }
+
+    /// <summary>An unknown caller or region (R7), else null.</summary>
+    private static Failure? Place(AccountId caller, RegionId region, ImageFacts facts) =>
+        facts.Caller is null || facts.Caller.Id != caller ? new AccountNotFound(caller.Value)
+        : facts.Region is null || facts.Region.Id != region ? new RegionNotFound(region.Value)
+        : null;
+
+    /// <summary>
+    /// The image as it stands now, once the caller may act on it as its owner (R13). An invisible image is not found (R6);
+    /// a recipient is refused with <see cref="SharedImageModifyUnsupported"/> when <paramref name="sharedIsUnsupported"/>
+    /// (rename, re-describe, copy, re-share), otherwise like any other non-owner with <see cref="ImageNotOwned"/> (R25).
+    /// </summary>
+    private Result<Image> Owned(AccountId caller, RegionId region, ImageId imageId, ImageFacts facts, ImageOperation operation, bool sharedIsUnsupported)
+    {
+        if (!See(caller, region, imageId, facts).TryGetValue(out var kind, out var hidden))
+        {
+            return hidden;
+        }
+
+        return kind switch
+        {
+            ImageKind.Custom => AsOf(facts.Image!, facts.Now),
+            ImageKind.Shared when sharedIsUnsupported => new SharedImageModifyUnsupported(imageId, operation),
+            _ => new ImageNotOwned(imageId, operation),
         };
     }
 }

@@ -3,45 +3,46 @@ using System.Collections.Immutable;
 namespace ImageRules.Policy;
 
 /// <summary>
-/// The limits and switches of the rules. The defaults are the provider overview's figures (the seed profile,
-/// RULES.md "Profiles"); <see cref="Provider2025"/> holds the provider's later API figures.
+/// The limits and switches of the rules, in the Microsoft.Extensions options pattern: bound from the configuration
+/// section <see cref="SectionName"/> (for example <c>"ImageRules": { "Profile": "Provider2025", "MaxCustomImagesPerRegion": 20 }</c>)
+/// or set in code, and validated when the host starts. A limit left null takes its <see cref="Profile"/>'s figure.
 /// </summary>
-/// <remarks>Immutable; change a copy with <c>with</c>. <see cref="Validate"/> lists what is wrong; the policy refuses invalid options when it is made.</remarks>
-public sealed record ImageRulesOptions
+/// <remarks>
+/// Mutable only while the host is configured, as options are by convention; <see cref="ImagePolicy"/> copies the
+/// resolved figures when it is made, so changing an options object later changes no decision.
+/// </remarks>
+public sealed class ImageRulesOptions
 {
-    /// <summary>The seed profile: 10 custom images per account and region, 50 accounts per image, shared images cannot be copied.</summary>
-    public static ImageRulesOptions Seed { get; } = new();
+    /// <summary>The configuration section bound by default: <c>ImageRules</c>.</summary>
+    public const string SectionName = "ImageRules";
 
-    /// <summary>
-    /// The provider's API figures: 500 custom images per account and region and 500 accounts per image (API reference,
-    /// since 2024), and a recipient may copy a shared image within its source region as its own custom image (since 2025).
-    /// </summary>
-    public static ImageRulesOptions Provider2025 { get; } = new()
-    {
-        MaxCustomImagesPerRegion = 500,
-        MaxShareRecipientsPerImage = 500,
-        RecipientsMayCopyWithinRegion = true,
-    };
+    /// <summary>The profile whose figures apply where no single option overrides them. Default: <see cref="ImageRulesProfile.Seed"/>.</summary>
+    public ImageRulesProfile Profile { get; set; }
 
-    /// <summary>The most custom images one account may hold in one region, in every state (R11). Seed: 10.</summary>
-    public int MaxCustomImagesPerRegion { get; init; } = 10;
+    /// <summary>The most custom images one account may hold in one region, in every state (R11); null for the profile's (seed 10, Provider 2025 500).</summary>
+    public int? MaxCustomImagesPerRegion { get; set; }
 
-    /// <summary>The most accounts one custom image may be shared with (R21). Seed: 50.</summary>
-    public int MaxShareRecipientsPerImage { get; init; } = 50;
+    /// <summary>The most accounts one custom image may be shared with (R21); null for the profile's (seed 50, Provider 2025 500).</summary>
+    public int? MaxShareRecipientsPerImage { get; set; }
 
-    /// <summary>When true, a recipient may copy a shared image within the image's region as its own custom image (Provider 2025). Seed: false (R25).</summary>
-    public bool RecipientsMayCopyWithinRegion { get; init; }
+    /// <summary>Whether a recipient may copy a shared image within its region as its own (R25); null for the profile's (seed no, Provider 2025 yes).</summary>
+    public bool? RecipientsMayCopyWithinRegion { get; set; }
 
-    /// <summary>When true, copies may cross between the Chinese mainland and other regions, as after a granted support ticket (R15). Default: false.</summary>
-    public bool AllowCopyAcrossMainlandBorder { get; init; }
+    /// <summary>Whether copies may cross between the Chinese mainland and other regions, as after a granted support ticket (R15). Default: false.</summary>
+    public bool AllowCopyAcrossMainlandBorder { get; set; }
 
-    /// <summary>The prices behind creation quotes (R17) and the Windows licence fee (R31).</summary>
-    public IPriceList PriceList { get; init; } = FlatPriceList.Default;
+    /// <summary>How long an image may stay <c>Creating</c>, <c>Syncing</c> or <c>Importing</c> before it counts as failed (R37). Default: 1 hour.</summary>
+    public TimeSpan TransitionTimeout { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Lists what is wrong with these options; empty when they are valid.</summary>
+    /// <summary>Lists every problem with these options; empty when they are valid.</summary>
     public ImmutableArray<string> Validate()
     {
         var errors = ImmutableArray.CreateBuilder<string>();
+        if (!Enum.IsDefined(Profile))
+        {
+            errors.Add($"{nameof(Profile)} is {Profile}: it must be {string.Join(" or ", Enum.GetNames<ImageRulesProfile>())}");
+        }
+
         if (MaxCustomImagesPerRegion < 1)
         {
             errors.Add($"{nameof(MaxCustomImagesPerRegion)} is {MaxCustomImagesPerRegion}: it must be at least 1");
@@ -52,19 +53,11 @@ public sealed record ImageRulesOptions
             errors.Add($"{nameof(MaxShareRecipientsPerImage)} is {MaxShareRecipientsPerImage}: it must be at least 1");
         }
 
-        if (PriceList is null)
+        if (TransitionTimeout <= TimeSpan.Zero)
         {
-            errors.Add($"{nameof(PriceList)} is missing");
+            errors.Add($"{nameof(TransitionTimeout)} is {TransitionTimeout}: it must be positive");
         }
 
         return errors.ToImmutable();
-    }
-
-    /// <summary>Returns these options when valid.</summary>
-    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem.</exception>
-    public ImageRulesOptions EnsureValid()
-    {
-        var errors = Validate();
-        return errors.IsEmpty ? this : throw new ArgumentException("invalid image rules options: " + string.Join("; ", errors));
     }
 }

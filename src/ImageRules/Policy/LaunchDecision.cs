@@ -10,7 +10,7 @@ namespace ImageRules.Policy;
 /// </summary>
 /// <remarks>
 /// <para>For hot paths that ask "may this account launch this image?" many times and mostly need the yes or no. Made by
-/// <see cref="ImagePolicy.DecideLaunch"/>; immutable.</para>
+/// <see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>; immutable.</para>
 /// <para>Deliberately small (the facts the decision rests on, not the permit itself), so it is cheap to return and
 /// copy: the <see cref="LaunchPermit"/> is described from those facts by the deciding policy each time
 /// <see cref="Permit"/> is read, the same permit every time.</para>
@@ -24,10 +24,16 @@ public readonly struct LaunchDecision
     private readonly Region? region;
     private readonly ImagePolicy? policy;
     private readonly ImageKind kind;
+    private readonly ImageId imageId;
+    private readonly ImageState state;
+    private readonly string? missing;
 
-    private LaunchDecision(Image image, LaunchRefusal refusal, ImagePolicy? policy, Region? region, ImageKind kind, ShareGrant? grant)
+    private LaunchDecision(ImageId imageId, LaunchRefusal refusal, ImageState state, ImagePolicy? policy, Image? image, Region? region, ImageKind kind, ShareGrant? grant, string? missing = null)
     {
+        this.missing = missing;
+        this.imageId = imageId;
         this.image = image;
+        this.state = state;
         Refusal = refusal;
         this.policy = policy;
         this.region = region;
@@ -50,8 +56,10 @@ public readonly struct LaunchDecision
     /// <summary>The provider's error code of a refusal (a constant string, so reading it allocates nothing); null when allowed.</summary>
     public string? Code => Refusal switch
     {
-        LaunchRefusal.ImageNotFound => ImageNotFound.ErrorCode,
-        LaunchRefusal.InvalidImageState => InvalidImageState.ErrorCode,
+        LaunchRefusal.ImageNotFound => "InvalidImageId.NotFound",
+        LaunchRefusal.InvalidImageState => "InvalidParameterValue.InvalidImageState",
+        LaunchRefusal.AccountNotFound => "InvalidAccountId.NotFound",
+        LaunchRefusal.RegionNotFound => "InvalidRegion.NotFound",
         _ => null,
     };
 
@@ -59,23 +67,33 @@ public readonly struct LaunchDecision
     /// <exception cref="InvalidOperationException">This is <c>default(LaunchDecision)</c>, not a decision.</exception>
     public Result<LaunchPermit> ToResult()
     {
-        var decided = image ?? throw new InvalidOperationException("default(LaunchDecision) is not a decision");
+        if (imageId == default)
+        {
+            throw new InvalidOperationException("default(LaunchDecision) is not a decision");
+        }
+
         return Refusal switch
         {
             LaunchRefusal.None => Permit,
-            LaunchRefusal.ImageNotFound => new ImageNotFound(decided.Id),
-            _ => new InvalidImageState(decided.Id, decided.State),
+            LaunchRefusal.ImageNotFound => new ImageNotFound(imageId),
+            LaunchRefusal.AccountNotFound => new AccountNotFound(missing),
+            LaunchRefusal.RegionNotFound => new RegionNotFound(missing),
+            _ => new ImageStateInvalid(imageId, state, ImageOperation.Launch),
         };
     }
 
     /// <inheritdoc/>
-    public override string ToString() => image is null ? "not a decision" : IsAllowed ? $"allowed: {Permit}" : $"refused: {Code}";
+    public override string ToString() => imageId == default ? "not a decision" : IsAllowed ? $"allowed: {Permit}" : $"refused: {Code}";
 
     /// <summary>An allowed launch of <paramref name="image"/>, of <paramref name="kind"/> for the caller, whose permit <paramref name="policy"/> describes.</summary>
     internal static LaunchDecision Allow(ImagePolicy policy, Image image, ImageKind kind, Region region, ShareGrant? grant) =>
-        new(image, LaunchRefusal.None, policy, region, kind, grant);
+        new(image.Id, LaunchRefusal.None, image.State, policy, image, region, kind, grant);
 
-    /// <summary>A refused launch of <paramref name="image"/>, for <paramref name="refusal"/>.</summary>
-    internal static LaunchDecision Refuse(Image image, LaunchRefusal refusal) =>
-        new(image, refusal, policy: null, region: null, kind: default, grant: null);
+    /// <summary>A refused launch of <paramref name="imageId"/>, for <paramref name="refusal"/>; <paramref name="state"/> is the image's when it is not <c>Normal</c>.</summary>
+    internal static LaunchDecision Refuse(ImageId imageId, LaunchRefusal refusal, ImageState state) =>
+        new(imageId, refusal, state, policy: null, image: null, region: null, kind: default, grant: null);
+
+    /// <summary>A launch refused because the caller or region named by <paramref name="missing"/> does not exist (R7).</summary>
+    internal static LaunchDecision RefuseUnknown(ImageId imageId, LaunchRefusal refusal, string missing) =>
+        new(imageId, refusal, ImageState.Normal, policy: null, image: null, region: null, kind: default, grant: null, missing);
 }

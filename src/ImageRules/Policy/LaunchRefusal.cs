@@ -9,6 +9,12 @@ public enum LaunchRefusal
     /// <summary>The caller cannot see the image in the region asked (R3–R6); <see cref="Failures.ImageNotFound"/>.</summary>
     ImageNotFound,
 
-    /// <summary>The image is visible but not in state <c>Normal</c> (R30); <see cref="Failures.InvalidImageState"/>.</summary>
+    /// <summary>The image is visible but not in state <c>Normal</c> (R30); <see cref="Failures.ImageStateInvalid"/>.</summary>
     InvalidImageState,
+
+    /// <summary>No account has the caller's id (R7); <see cref="Failures.AccountNotFound"/>.</summary>
+    AccountNotFound,
+
+    /// <summary>The region does not exist (R7); <see cref="Failures.RegionNotFound"/>.</summary>
+    RegionNotFound,
 }

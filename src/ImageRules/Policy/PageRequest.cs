@@ -29,9 +29,9 @@ public sealed record PageRequest
         var l = limit ?? DefaultLimit;
         if (o < 0)
         {
-            return new PageOffsetInvalid(o);
+            return new ParameterInvalid("Offset", o.ToString(System.Globalization.CultureInfo.InvariantCulture), ValueProblem.BelowMinimum);
         }
 
-        return l is < 1 or > MaxLimit ? new PageLimitExceeded(l) : new PageRequest(o, l);
+        return l is < 1 or > MaxLimit ? new ParameterLimitExceeded("Limit", l, MaxLimit) : new PageRequest(o, l);
     }
 }

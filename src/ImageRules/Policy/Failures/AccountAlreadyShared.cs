@@ -2,21 +2,26 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>The image is already shared with the account, or the request names it twice (R23): sharing twice is an error, not a no-op.</summary>
-/// <remarks>Code <c>FailedOperation.AccountAlreadyExists</c>.</remarks>
-/// <param name="ImageId">The image.</param>
-/// <param name="Account">The account that already holds a grant.</param>
-public sealed record AccountAlreadyShared(ImageId ImageId, AccountId Account) : Failure
+/// <summary>The image is already shared with the account, or the account is named twice (R23).</summary>
+/// <remarks>Code <c>FailedOperation.AccountAlreadyExists</c>; rules R23.</remarks>
+public sealed record AccountAlreadyShared : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "FailedOperation.AccountAlreadyExists";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="imageId">The image.</param>
+    /// <param name="accountId">The recipient.</param>
+    public AccountAlreadyShared(ImageId imageId, AccountId accountId)
+        : base("FailedOperation.AccountAlreadyExists")
+    {
+        ImageId = imageId;
+        AccountId = accountId;
+    }
+
+    /// <summary>The image.</summary>
+    public ImageId ImageId { get; }
+
+    /// <summary>The recipient.</summary>
+    public AccountId AccountId { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R23";
-
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is already shared with account `{Account}`";
+    public override string Message => $"image `{ImageId}` is already shared with account `{AccountId}`";
 }

@@ -2,20 +2,26 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>An account id is malformed or names no known account (R7, R23); a whole share request is then refused (R20).</summary>
-/// <remarks>Code <c>InvalidAccountId.NotFound</c>.</remarks>
-/// <param name="AccountId">The account id as given (possibly malformed).</param>
-public sealed record AccountNotFound(string? AccountId) : Failure
+/// <summary>No such account (a malformed account id is answered the same way, R7, R23), or, when <see cref="GrantedImage"/> is set, the account holds no grant of that image to cancel (R24).</summary>
+/// <remarks>Code <c>InvalidAccountId.NotFound</c>; rules R7, R23, R24.</remarks>
+public sealed record AccountNotFound : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "InvalidAccountId.NotFound";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="accountId">The account id given.</param>
+    /// <param name="grantedImage">The image whose grant was to be cancelled; null when the account itself is unknown.</param>
+    public AccountNotFound(string? accountId, ImageId? grantedImage = null)
+        : base("InvalidAccountId.NotFound")
+    {
+        AccountId = accountId;
+        GrantedImage = grantedImage;
+    }
+
+    /// <summary>The account id given.</summary>
+    public string? AccountId { get; }
+
+    /// <summary>The image whose grant was to be cancelled; null when the account itself is unknown.</summary>
+    public ImageId? GrantedImage { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R23";
-
-    /// <inheritdoc/>
-    public override string Message => $"account {IdSyntax.Quote(AccountId)} does not exist";
+    public override string Message => GrantedImage is { } image ? $"account {IdSyntax.Quote(AccountId)} holds no grant of image `{image}`" : $"account {IdSyntax.Quote(AccountId)} not found";
 }

@@ -2,21 +2,21 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>Other writers kept changing the same owner's images in the region while the operation was retried; nothing was changed and the caller may try again. Never returned by the pure policy.</summary>
+/// <summary>Other writers changed the image's catalogue during every attempt, so nothing was saved: a retryable answer, never a refusal by the rules.</summary>
 /// <remarks>Code <c>FailedOperation.ConcurrentModification</c>.</remarks>
-/// <param name="Scope">What kept changing.</param>
-/// <param name="Attempts">How many times the operation was tried.</param>
-public sealed record ConcurrentModification(string Scope, int Attempts) : Failure
+public sealed record ConcurrentModification : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "FailedOperation.ConcurrentModification";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="attempts">How many times the operation was decided and tried.</param>
+    public ConcurrentModification(int attempts)
+        : base("FailedOperation.ConcurrentModification")
+    {
+        Attempts = attempts;
+    }
+
+    /// <summary>How many times the operation was decided and tried.</summary>
+    public int Attempts { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R11";
-
-    /// <inheritdoc/>
-    public override string Message => $"{Scope} changed during each of {Attempts} attempts: try again";
+    public override string Message => $"the images changed during each of {Attempts} attempts: try again";
 }

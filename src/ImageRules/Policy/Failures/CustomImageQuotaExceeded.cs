@@ -2,21 +2,30 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>The account already has the most custom images allowed in the region (R11); images in every state count until deleted.</summary>
-/// <remarks>Code <c>ImageQuotaLimitExceeded</c>.</remarks>
-/// <param name="Owner">The account whose quota is full.</param>
-/// <param name="Region">The region of the quota.</param>
-/// <param name="Limit">The limit in force.</param>
-public sealed record CustomImageQuotaExceeded(AccountId Owner, RegionId Region, int Limit) : Failure
+/// <summary>The account already has the most custom images allowed in the region (R11; a copy counts in its target region, R14). Images in every state count until deleted; images shared with the account do not.</summary>
+/// <remarks>Code <c>ImageQuotaLimitExceeded</c>; rules R11, R14.</remarks>
+public sealed record CustomImageQuotaExceeded : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "ImageQuotaLimitExceeded";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="owner">The account whose quota is full.</param>
+    /// <param name="region">The region of the quota.</param>
+    /// <param name="limit">The limit in force (seed 10, Provider 2025 500).</param>
+    public CustomImageQuotaExceeded(AccountId owner, RegionId region, int limit)
+        : base("ImageQuotaLimitExceeded")
+    {
+        Owner = owner;
+        Region = region;
+        Limit = limit;
+    }
 
-    /// <inheritdoc/>
-    public override string Code => ErrorCode;
+    /// <summary>The account whose quota is full.</summary>
+    public AccountId Owner { get; }
 
-    /// <inheritdoc/>
-    public override string Rule => "R11";
+    /// <summary>The region of the quota.</summary>
+    public RegionId Region { get; }
+
+    /// <summary>The limit in force (seed 10, Provider 2025 500).</summary>
+    public int Limit { get; }
 
     /// <inheritdoc/>
     public override string Message => $"account `{Owner}` already has {Limit} custom images in region `{Region}`, the limit";

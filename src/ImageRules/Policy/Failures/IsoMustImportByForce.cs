@@ -2,20 +2,21 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>An ISO file may be imported only when the request forces it (R18).</summary>
-/// <remarks>Code <c>InvalidParameterValue.ISOMustImportByForce</c>.</remarks>
-/// <param name="Url">The image file.</param>
-public sealed record IsoMustImportByForce(string Url) : Failure
+/// <summary>An ISO file is imported only when forced (R18).</summary>
+/// <remarks>Code <c>InvalidParameterValue.ISOMustImportByForce</c>; rules R18.</remarks>
+public sealed record IsoMustImportByForce : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "InvalidParameterValue.ISOMustImportByForce";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="url">The url of the ISO file.</param>
+    public IsoMustImportByForce(string url)
+        : base("InvalidParameterValue.ISOMustImportByForce")
+    {
+        Url = url;
+    }
+
+    /// <summary>The url of the ISO file.</summary>
+    public string Url { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R18";
-
-    /// <inheritdoc/>
-    public override string Message => $"image file {IdSyntax.Quote(Url)} is an iso: import it with force";
+    public override string Message => $"import url {IdSyntax.Quote(Url)} names an iso file, imported only when forced";
 }

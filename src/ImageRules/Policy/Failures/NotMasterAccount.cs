@@ -2,20 +2,21 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>Images are shared with root accounts only, never with a collaborator (sub-)account (R23).</summary>
-/// <remarks>Code <c>FailedOperation.NotMasterAccount</c>.</remarks>
-/// <param name="Account">The collaborator account.</param>
-public sealed record NotMasterAccount(AccountId Account) : Failure
+/// <summary>The recipient is a collaborator (sub-)account: only root accounts receive shares (R23).</summary>
+/// <remarks>Code <c>FailedOperation.NotMasterAccount</c>; rules R23.</remarks>
+public sealed record NotMasterAccount : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "FailedOperation.NotMasterAccount";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="accountId">The recipient.</param>
+    public NotMasterAccount(AccountId accountId)
+        : base("FailedOperation.NotMasterAccount")
+    {
+        AccountId = accountId;
+    }
+
+    /// <summary>The recipient.</summary>
+    public AccountId AccountId { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R23";
-
-    /// <inheritdoc/>
-    public override string Message => $"account `{Account}` is a collaborator account: images are shared with root accounts only";
+    public override string Message => $"account `{AccountId}` is not a root account and cannot receive shares";
 }

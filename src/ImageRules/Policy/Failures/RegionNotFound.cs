@@ -2,20 +2,21 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>A region is malformed or unknown (R7, R14).</summary>
-/// <remarks>Code <c>InvalidRegion.NotFound</c>.</remarks>
-/// <param name="Region">The region as given (possibly malformed).</param>
-public sealed record RegionNotFound(string? Region) : Failure
+/// <summary>No such region; a malformed region id is answered the same way (R7).</summary>
+/// <remarks>Code <c>InvalidRegion.NotFound</c>; rules R7, R14.</remarks>
+public sealed record RegionNotFound : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "InvalidRegion.NotFound";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="regionId">The region id given.</param>
+    public RegionNotFound(string? regionId)
+        : base("InvalidRegion.NotFound")
+    {
+        RegionId = regionId;
+    }
+
+    /// <summary>The region id given.</summary>
+    public string? RegionId { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R7";
-
-    /// <inheritdoc/>
-    public override string Message => $"region {IdSyntax.Quote(Region)} does not exist";
+    public override string Message => $"region {IdSyntax.Quote(RegionId)} not found";
 }

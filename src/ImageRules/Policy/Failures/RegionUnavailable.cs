@@ -2,21 +2,31 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>A region exists but cannot take the operation: it does not support copy or import, or it is the image's own region for a copy (R14, R18).</summary>
-/// <remarks>Code <c>InvalidRegion.Unavailable</c>.</remarks>
-/// <param name="Region">The region refused.</param>
-/// <param name="Reason">Why, in a few lowercase words.</param>
-public sealed record RegionUnavailable(RegionId Region, string Reason) : Failure
+/// <summary>The region exists but cannot serve the operation: it does not support image copy or import, or a copy targets the image's own region (R14, R18).</summary>
+/// <remarks>Code <c>InvalidRegion.Unavailable</c>; rules R14, R18.</remarks>
+public sealed record RegionUnavailable : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "InvalidRegion.Unavailable";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="regionId">The region.</param>
+    /// <param name="operation">Copy or import.</param>
+    /// <param name="isImageRegion">True when a copy names the image's own region as its target.</param>
+    public RegionUnavailable(RegionId regionId, ImageOperation operation, bool isImageRegion)
+        : base("InvalidRegion.Unavailable")
+    {
+        RegionId = regionId;
+        Operation = operation;
+        IsImageRegion = isImageRegion;
+    }
+
+    /// <summary>The region.</summary>
+    public RegionId RegionId { get; }
+
+    /// <summary>Copy or import.</summary>
+    public ImageOperation Operation { get; }
+
+    /// <summary>True when a copy names the image's own region as its target.</summary>
+    public bool IsImageRegion { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R14";
-
-    /// <inheritdoc/>
-    public override string Message => $"region `{Region}` is unavailable: {Reason}";
+    public override string Message => IsImageRegion ? $"region `{RegionId}` is the image's own region: copy to a different region" : $"region `{RegionId}` does not support image {Operation.Words()}";
 }

@@ -2,22 +2,31 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>The image would be shared with more accounts than allowed (R21).</summary>
-/// <remarks>Code <c>OverQuota</c>.</remarks>
-/// <param name="ImageId">The image.</param>
-/// <param name="Limit">The most accounts one image may be shared with.</param>
-/// <param name="Requested">How many accounts it would be shared with.</param>
-public sealed record ShareQuotaExceeded(ImageId ImageId, int Limit, int Requested) : Failure
+/// <summary>The share would give the image more recipients than allowed (R21: seed 50, Provider 2025 500).</summary>
+/// <remarks>Code <c>OverQuota</c>; rules R21.</remarks>
+public sealed record ShareQuotaExceeded : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "OverQuota";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="imageId">The image.</param>
+    /// <param name="limit">The limit in force.</param>
+    /// <param name="requested">How many recipients the image would have.</param>
+    public ShareQuotaExceeded(ImageId imageId, int limit, int requested)
+        : base("OverQuota")
+    {
+        ImageId = imageId;
+        Limit = limit;
+        Requested = requested;
+    }
+
+    /// <summary>The image.</summary>
+    public ImageId ImageId { get; }
+
+    /// <summary>The limit in force.</summary>
+    public int Limit { get; }
+
+    /// <summary>How many recipients the image would have.</summary>
+    public int Requested { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R21";
-
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` would be shared with {Requested} accounts, more than {Limit}";
+    public override string Message => $"image `{ImageId}` would be shared with {Requested} accounts, more than the {Limit} allowed";
 }

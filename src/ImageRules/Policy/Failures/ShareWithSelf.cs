@@ -2,20 +2,21 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>An owner cannot share an image with itself (R23).</summary>
-/// <remarks>Code <c>InvalidAccountIs.YourSelf</c>.</remarks>
-/// <param name="Account">The owner.</param>
-public sealed record ShareWithSelf(AccountId Account) : Failure
+/// <summary>The owner named itself as a recipient (R23).</summary>
+/// <remarks>Code <c>InvalidAccountIs.YourSelf</c>; rules R23.</remarks>
+public sealed record ShareWithSelf : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "InvalidAccountIs.YourSelf";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="accountId">The owner's id.</param>
+    public ShareWithSelf(AccountId accountId)
+        : base("InvalidAccountIs.YourSelf")
+    {
+        AccountId = accountId;
+    }
+
+    /// <summary>The owner's id.</summary>
+    public AccountId AccountId { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R23";
-
-    /// <inheritdoc/>
-    public override string Message => $"account `{Account}` is the image's owner: an image cannot be shared with its owner";
+    public override string Message => $"account `{AccountId}` cannot share an image with itself";
 }

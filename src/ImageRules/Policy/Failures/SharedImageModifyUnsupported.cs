@@ -2,21 +2,26 @@ using ImageRules.Domain;
 
 namespace ImageRules.Policy.Failures;
 
-/// <summary>A recipient tried to rename, re-describe, copy or re-share an image shared with it; it may only launch instances from it (R25).</summary>
-/// <remarks>Code <c>UnsupportedOperation.SharedImageModifyUnsupported</c>.</remarks>
-/// <param name="ImageId">The shared image.</param>
-/// <param name="Operation">What the recipient tried, such as <c>rename</c>.</param>
-public sealed record SharedImageModifyUnsupported(ImageId ImageId, string Operation) : Failure
+/// <summary>The caller holds a grant for the image: a recipient may only launch it, not rename, re-describe, copy or re-share it (R25).</summary>
+/// <remarks>Code <c>UnsupportedOperation.SharedImageModifyUnsupported</c>; rules R25.</remarks>
+public sealed record SharedImageModifyUnsupported : Failure
 {
-    /// <summary>The provider's error code for this failure.</summary>
-    public const string ErrorCode = "UnsupportedOperation.SharedImageModifyUnsupported";
+    /// <summary>Makes the failure.</summary>
+    /// <param name="imageId">The shared image.</param>
+    /// <param name="operation">What was tried.</param>
+    public SharedImageModifyUnsupported(ImageId imageId, ImageOperation operation)
+        : base("UnsupportedOperation.SharedImageModifyUnsupported")
+    {
+        ImageId = imageId;
+        Operation = operation;
+    }
+
+    /// <summary>The shared image.</summary>
+    public ImageId ImageId { get; }
+
+    /// <summary>What was tried.</summary>
+    public ImageOperation Operation { get; }
 
     /// <inheritdoc/>
-    public override string Code => ErrorCode;
-
-    /// <inheritdoc/>
-    public override string Rule => "R25";
-
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is shared with the caller and does not support {Operation}: a shared image can only launch instances";
+    public override string Message => $"image `{ImageId}` is shared with the caller, who cannot {Operation.Words()} it";
 }

@@ -1,0 +1,100 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ImageRules.Domain;
+using ImageRules.Policy;
+using ImageRules.Storage;
+
+namespace ImageRules.Application;
+
+public sealed partial class ImageService
+{
+    /// <summary>May the caller launch an instance from the image (R30)? See <see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>: the permit says why, the licence fee (R31) and advisories (R26).</summary>
+    public async ValueTask<Result<LaunchPermit>> LaunchAsync(LaunchImage request, CancellationToken cancellationToken = default) =>
+        (await DecideLaunchAsync(request, cancellationToken).ConfigureAwait(false)).ToResult();
+
+    /// <summary>The same decision as <see cref="LaunchAsync"/> as a <see cref="LaunchDecision"/>, which builds no failure record when refused.</summary>
+    public async ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
+        return policy.Decide(request, facts with { Now = Now });
+    }
+
+    /// <summary>One image as the caller sees it, kind included (R1, R3–R6, R37); hidden or absent is <see cref="Policy.Failures.ImageNotFound"/>.</summary>
+    public async ValueTask<Result<VisibleImage>> GetImageAsync(GetImage request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
+        return policy.Decide(request, facts);
+    }
+
+    /// <summary>
+    /// One page of the images the caller can see in the region (R2–R5), filtered, newest first: offset 0 or more
+    /// (default 0), limit 1–100 (default 20). An image past its transition timeout shows as failed (R37).
+    /// </summary>
+    public async ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!PageRequest.Create(request.Offset, request.Limit).TryGetValue(out var page, out var invalid))
+        {
+            return invalid;
+        }
+
+        var place = await FindPlaceAsync(request.Caller, request.Region, cancellationToken).ConfigureAwait(false);
+        if (place is not null)
+        {
+            return place;
+        }
+
+        var found = await store.QueryVisibleAsync(request.Caller, request.Region, request.Filter ?? ImageFilter.None, page, cancellationToken).ConfigureAwait(false);
+        var now = Now;
+        return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
+    }
+
+    /// <summary>Every image the caller can see in the region that passes the filter, newest first, read a page at a time.</summary>
+    /// <exception cref="InvalidOperationException">The caller or region does not exist; the message carries the provider's code.</exception>
+    public async IAsyncEnumerable<VisibleImage> ListImagesAsync(AccountId caller, RegionId region, ImageFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        for (var offset = 0; ; offset += PageRequest.MaxLimit)
+        {
+            var page = await DescribeImagesAsync(new DescribeImages(caller, region, filter, offset, PageRequest.MaxLimit), cancellationToken).ConfigureAwait(false);
+            if (!page.TryGetValue(out var found, out var failure))
+            {
+                throw new InvalidOperationException(failure.ToString());
+            }
+
+            foreach (var item in found.Items)
+            {
+                yield return item;
+            }
+
+            if (found.Items.Length < PageRequest.MaxLimit)
+            {
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>The grants of an image as the caller may see them (R27); see <see cref="ImagePolicy.Decide(DescribeShareGrants, ImageFacts)"/>.</summary>
+    public async ValueTask<Result<ImmutableArray<ShareGrant>>> DescribeSharePermissionAsync(DescribeShareGrants request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true }, cancellationToken).ConfigureAwait(false);
+        return policy.Decide(request, facts);
+    }
+
+    /// <summary>How much of its custom-image quota the caller uses in the region (R11).</summary>
+    public async ValueTask<Result<QuotaUsage>> DescribeQuotaAsync(DescribeQuota request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Catalogue = new CatalogueKey(request.Caller, request.Region) }, cancellationToken).ConfigureAwait(false);
+        return policy.Decide(request, facts);
+    }
+
+    /// <summary>The caller's account and the region must exist (R7): the failure when not, else null.</summary>
+    private async ValueTask<Policy.Failure?> FindPlaceAsync(AccountId caller, RegionId region, CancellationToken cancellationToken)
+    {
+        var facts = await store.LoadFactsAsync(new FactsQuery(caller, region), cancellationToken).ConfigureAwait(false);
+        return policy.Decide(new DescribeQuota(caller, region), facts).Failure;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using ImageRules.Domain;
+
+namespace ImageRules.Storage;
+
+/// <summary>
+/// One atomic, conditional write to a catalogue: applied whole only if the catalogue is still at
+/// <see cref="ExpectedVersion"/>, and then the version advances by one. See <see cref="IImageStore.TryCommitAsync"/>.
+/// </summary>
+/// <remarks>Every image and grant named must belong to <see cref="Key"/>'s catalogue.</remarks>
+public sealed record CatalogueChange
+{
+    /// <summary>The catalogue changed.</summary>
+    public required CatalogueKey Key { get; init; }
+
+    /// <summary>The version the decision was made on.</summary>
+    public required long ExpectedVersion { get; init; }
+
+    /// <summary>New images; their ids must be unused in the whole store.</summary>
+    public ImmutableArray<Image> Added { get; init; } = [];
+
+    /// <summary>Images replaced by a changed copy; each must exist in the catalogue.</summary>
+    public ImmutableArray<Image> Updated { get; init; } = [];
+
+    /// <summary>Images removed; each must exist in the catalogue and have no grant left after this change.</summary>
+    public ImmutableArray<ImageId> Deleted { get; init; } = [];
+
+    /// <summary>Grants made; none may exist already.</summary>
+    public ImmutableArray<ShareGrant> GrantsAdded { get; init; } = [];
+
+    /// <summary>Grants removed; each must exist.</summary>
+    public ImmutableArray<ShareGrant> GrantsRemoved { get; init; } = [];
+
+    /// <summary>
+    /// Checks what a store can check before reading anything: no image or grant named twice, and every added or
+    /// updated image and every added grant in <see cref="Key"/>'s catalogue. A store calls it first in
+    /// <see cref="IImageStore.TryCommitAsync"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The change contradicts itself: a caller's bug, not a race.</exception>
+    public void ThrowIfSelfContradictory()
+    {
+        Require(IsDistinct(Added.Select(i => i.Id)), "an image is added twice");
+        Require(IsDistinct(GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
+        Require(IsDistinct(GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
+        Require(Added.All(i => CatalogueKey.Of(i) == Key), "an added image belongs to another catalogue");
+        Require(Updated.All(i => CatalogueKey.Of(i) == Key), "an updated image is not in the catalogue");
+        Require(GrantsAdded.All(g => g.Owner == Key.Owner && g.Region == Key.Region), "a grant is for an image outside the catalogue");
+    }
+
+    /// <summary>Refuses a change that contradicts its catalogue, naming the <paramref name="problem"/>.</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="condition"/> is false.</exception>
+    public static void Require(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"catalogue change refused: {problem}");
+        }
+    }
+
+    /// <summary>True when no item repeats: a repeat would fail halfway through applying, or defeat a deletion's grant count.</summary>
+    private static bool IsDistinct<T>(IEnumerable<T> items)
+    {
+        var seen = new HashSet<T>();
+        return items.All(seen.Add);
+    }
+}

@@ -1,0 +1,52 @@
+using ImageRules.Domain;
+using ImageRules.Policy;
+
+namespace ImageRules.Storage;
+
+/// <summary>
+/// The one store seam of the library: regions, accounts, images and their grants, which change together. A
+/// decision reads its <see cref="ImageFacts"/> in one call and writes its change in one call.
+/// </summary>
+/// <remarks>
+/// <para><b>Concurrency.</b> Optimistic, per catalogue (<see cref="CatalogueKey"/>: one owner's images in one region,
+/// the scope of the quota, R11, and of name uniqueness, R12). <see cref="LoadFactsAsync"/> returns the catalogue at
+/// one version; <see cref="TryCommitAsync"/> applies a <see cref="CatalogueChange"/> whole only if the catalogue is
+/// still at that version, and advances it. Every grant change and deletion of an image goes through its catalogue,
+/// so racing writers never both take the last slot nor leave a grant on a deleted image.</para>
+/// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6).</para>
+/// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored.</para>
+/// <para>Implementations must be thread-safe. <c>tests/ImageRules.Tests/Storage/ImageStoreContract.cs</c> is the
+/// contract a new store inherits to prove itself.</para>
+/// </remarks>
+public interface IImageStore
+{
+    /// <summary>
+    /// The facts <paramref name="query"/> names, read consistently: the caller's account and the region (null when
+    /// absent), the image and its grants, the catalogue with its version, the target region and the accounts found.
+    /// <see cref="ImageFacts.Now"/> and <see cref="ImageFacts.NewImageId"/> are left for the caller to set.
+    /// </summary>
+    ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> atomically if its catalogue is still at <see cref="CatalogueChange.ExpectedVersion"/>
+    /// and no added image id is in use; returns false, writing nothing, otherwise (a race: decide again and retry).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The change contradicts the catalogue at the very version it expects: a caller's bug, not a race. Nothing is written.</exception>
+    ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The images <paramref name="viewer"/> can see in <paramref name="region"/> (<see cref="ImagePolicy.KindFor"/>:
+    /// public, its own, and those granted to it there) that pass <paramref name="filter"/>, newest first (ties by id),
+    /// one page (R2).
+    /// </summary>
+    ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default);
+
+    /// <summary>The image with this id wherever it lives, or null: for the platform's own transitions, not for accounts.</summary>
+    ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds an account, or replaces the one with its id.</summary>
+    ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a region, or replaces the one with its id.</summary>
+    ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,315 @@
+using System.Collections.Immutable;
+using ImageRules.Domain;
+using ImageRules.Policy;
+
+namespace ImageRules.Storage;
+
+/// <summary>
+/// The default store: regions, accounts, images and grants in memory, thread-safe, forgotten when the process ends.
+/// </summary>
+/// <remarks>
+/// One lock guards all state; each operation holds it only for its own work. Indexes by id, by catalogue and by
+/// recipient and region make every query cost in proportion to its answer: listing what an account sees in a region
+/// reads that region's public images, the account's own images there and its grants there, never the whole store.
+/// Images and grants are immutable records, so returned values are safe to share.
+/// </remarks>
+public sealed class InMemoryImageStore : IImageStore
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<AccountId, Account> accounts = [];
+    private readonly Dictionary<RegionId, Region> regions = [];
+    private readonly Dictionary<ImageId, Image> images = [];
+    private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
+    private readonly Dictionary<ImageId, Dictionary<AccountId, ShareGrant>> grantsByImage = [];
+    private readonly Dictionary<(AccountId Recipient, RegionId Region), Dictionary<ImageId, ShareGrant>> grantsHeld = [];
+
+    /// <summary>How many images are stored.</summary>
+    public int ImageCount
+    {
+        get
+        {
+            lock (gate)
+            {
+                return images.Count;
+            }
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        lock (gate)
+        {
+            var image = query.Image is { } id ? images.GetValueOrDefault(id) : null;
+            var key = query.Catalogue ?? (image is null ? (CatalogueKey?)null : CatalogueKey.Of(image));
+            var catalogue = key is { } k ? catalogues.GetValueOrDefault(k) : null;
+            return ValueTask.FromResult(new ImageFacts
+            {
+                Caller = accounts.GetValueOrDefault(query.Caller),
+                Region = regions.GetValueOrDefault(query.Region),
+                Image = image,
+                Grants = image is null ? [] : GrantsOf(image.Id, query),
+                Catalogue = catalogue is null ? [] : [.. catalogue.Ids.Select(i => images[i])],
+                Version = catalogue?.Version ?? 0,
+                TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
+                Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
+            });
+        }
+    }
+
+    private ImmutableArray<ShareGrant> GrantsOf(ImageId imageId, FactsQuery query)
+    {
+        if (!grantsByImage.TryGetValue(imageId, out var grants))
+        {
+            return [];
+        }
+
+        if (query.AllGrants)
+        {
+            return [.. grants.Values];
+        }
+
+        return grants.TryGetValue(query.Caller, out var own) ? [own] : [];
+    }
+
+    private ImmutableDictionary<AccountId, Account> FindAccounts(ImmutableArray<AccountId> ids)
+    {
+        var found = ImmutableDictionary.CreateBuilder<AccountId, Account>();
+        foreach (var id in ids)
+        {
+            if (accounts.TryGetValue(id, out var account))
+            {
+                found[id] = account;
+            }
+        }
+
+        return found.ToImmutable();
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            return ValueTask.FromResult(images.GetValueOrDefault(id));
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        lock (gate)
+        {
+            accounts[account.Id] = account;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        lock (gate)
+        {
+            regions[region.Id] = region;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(page);
+        var matches = new List<VisibleImage>();
+        lock (gate)
+        {
+            if (filter.ImageIds is { } ids)
+            {
+                CollectByIds(viewer, region, filter, ids, matches);
+            }
+            else
+            {
+                CollectVisible(viewer, region, filter, matches);
+            }
+        }
+
+        matches.Sort(NewestFirst);
+        var items = matches.Skip(page.Offset).Take(page.Limit).ToImmutableArray();
+        return ValueTask.FromResult(new ImagePage(items, matches.Count));
+    }
+
+    private void CollectVisible(AccountId viewer, RegionId region, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (filter.Kind is null or ImageKind.Public)
+        {
+            CollectCatalogue(new CatalogueKey(null, region), ImageKind.Public, filter, matches);
+        }
+
+        if (filter.Kind is null or ImageKind.Custom)
+        {
+            CollectCatalogue(new CatalogueKey(viewer, region), ImageKind.Custom, filter, matches);
+        }
+
+        if (filter.Kind is null or ImageKind.Shared && grantsHeld.TryGetValue((viewer, region), out var held))
+        {
+            foreach (var id in held.Keys)
+            {
+                AddIfMatching(images[id], ImageKind.Shared, filter, matches);
+            }
+        }
+    }
+
+    private void CollectCatalogue(CatalogueKey key, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (catalogues.TryGetValue(key, out var entry))
+        {
+            foreach (var id in entry.Ids)
+            {
+                AddIfMatching(images[id], kind, filter, matches);
+            }
+        }
+    }
+
+    private void CollectByIds(AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId> ids, List<VisibleImage> matches)
+    {
+        foreach (var id in ids.Distinct())
+        {
+            if (images.TryGetValue(id, out var image) && ImagePolicy.KindFor(image, viewer, region, GrantOf(image.Id, viewer)) is { } kind)
+            {
+                AddIfMatching(image, kind, filter, matches);
+            }
+        }
+    }
+
+    private ShareGrant? GrantOf(ImageId imageId, AccountId recipient) =>
+        grantsByImage.TryGetValue(imageId, out var grants) ? grants.GetValueOrDefault(recipient) : null;
+
+    private static void AddIfMatching(Image image, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
+    {
+        if (filter.Matches(image, kind))
+        {
+            matches.Add(new VisibleImage(image, kind));
+        }
+    }
+
+    private static int NewestFirst(VisibleImage a, VisibleImage b)
+    {
+        var byTime = b.Image.CreatedAt.CompareTo(a.Image.CreatedAt);
+        return byTime != 0 ? byTime : string.CompareOrdinal(a.Image.Id.Value, b.Image.Id.Value);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="InvalidOperationException">
+    /// The change contradicts the catalogue it expects (an image or grant in the wrong catalogue, a missing image or
+    /// grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
+    /// </exception>
+    public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        lock (gate)
+        {
+            var entry = catalogues.GetValueOrDefault(change.Key);
+            if ((entry?.Version ?? 0) != change.ExpectedVersion || change.Added.Any(i => images.ContainsKey(i.Id)))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Validate(change, entry);
+            Apply(change, entry ?? (catalogues[change.Key] = new CatalogueEntry()));
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    private void Validate(CatalogueChange change, CatalogueEntry? entry)
+    {
+        bool InCatalogue(ImageId id) => entry?.Ids.Contains(id) == true || change.Added.Any(i => i.Id == id);
+        change.ThrowIfSelfContradictory();
+        CatalogueChange.Require(change.Updated.All(i => InCatalogue(i.Id)), "an updated image is not in the catalogue");
+        CatalogueChange.Require(change.Deleted.All(InCatalogue), "a deleted image is not in the catalogue");
+        CatalogueChange.Require(change.GrantsAdded.All(g => InCatalogue(g.ImageId)), "a grant is for an image outside the catalogue");
+        CatalogueChange.Require(change.GrantsAdded.All(g => !HasGrant(g.ImageId, g.Recipient)), "a grant exists already");
+        CatalogueChange.Require(change.GrantsRemoved.All(g => HasGrant(g.ImageId, g.Recipient)), "a removed grant does not exist");
+        CatalogueChange.Require(change.Deleted.All(id => GrantCount(id) == change.GrantsRemoved.Count(g => g.ImageId == id)), "a deleted image would keep grants");
+    }
+
+    private bool HasGrant(ImageId imageId, AccountId recipient) => GrantOf(imageId, recipient) is not null;
+
+    private int GrantCount(ImageId imageId) => grantsByImage.TryGetValue(imageId, out var grants) ? grants.Count : 0;
+
+    private void Apply(CatalogueChange change, CatalogueEntry entry)
+    {
+        entry.Version++;
+        foreach (var image in change.Added)
+        {
+            images.Add(image.Id, image);
+            entry.Ids.Add(image.Id);
+        }
+
+        foreach (var image in change.Updated)
+        {
+            images[image.Id] = image;
+        }
+
+        foreach (var grant in change.GrantsRemoved)
+        {
+            RemoveGrant(grant);
+        }
+
+        foreach (var grant in change.GrantsAdded)
+        {
+            AddGrant(grant);
+        }
+
+        foreach (var id in change.Deleted)
+        {
+            images.Remove(id);
+            entry.Ids.Remove(id);
+        }
+    }
+
+    private void AddGrant(ShareGrant grant)
+    {
+        GetOrAdd(grantsByImage, grant.ImageId).Add(grant.Recipient, grant);
+        GetOrAdd(grantsHeld, (grant.Recipient, grant.Region)).Add(grant.ImageId, grant);
+    }
+
+    private void RemoveGrant(ShareGrant grant)
+    {
+        RemoveNested(grantsByImage, grant.ImageId, grant.Recipient);
+        RemoveNested(grantsHeld, (grant.Recipient, grant.Region), grant.ImageId);
+    }
+
+    private static Dictionary<TInner, ShareGrant> GetOrAdd<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key)
+        where TKey : notnull
+        where TInner : notnull
+    {
+        if (!index.TryGetValue(key, out var inner))
+        {
+            index[key] = inner = [];
+        }
+
+        return inner;
+    }
+
+    private static void RemoveNested<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key, TInner innerKey)
+        where TKey : notnull
+        where TInner : notnull
+    {
+        if (index.TryGetValue(key, out var inner) && inner.Remove(innerKey) && inner.Count == 0)
+        {
+            index.Remove(key);
+        }
+    }
+
+    private sealed class CatalogueEntry
+    {
+        public long Version { get; set; }
+
+        public HashSet<ImageId> Ids { get; } = [];
+    }
+}
