@@ -30,12 +30,12 @@ public sealed partial class ImageService
 
     /// <summary>
     /// One page of the images the caller can see in the region (R2–R5), filtered, newest first: offset 0 or more
-    /// (default 0), limit 1–100 (default 20). An image past its transition timeout shows as failed (R37).
+    /// (default 0), limit 1–100 (default 20), at most 100 image ids (R35). An image past its transition timeout shows as failed (R37).
     /// </summary>
     public async ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!PageRequest.Create(request.Offset, request.Limit).TryGetValue(out var page, out var invalid))
+        if (!ImagePolicy.Decide(request).TryGetValue(out var page, out var invalid))
         {
             return invalid;
         }

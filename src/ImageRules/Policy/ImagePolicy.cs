@@ -114,6 +114,22 @@ public sealed partial class ImagePolicy
         return seen.TryGetValue(out var kind, out var failure) ? new VisibleImage(AsOf(facts.Image!, facts.Now), kind) : failure;
     }
 
+    /// <summary>The most image ids one call may name (R35); the provider's reference gives no figure, so this is ours.</summary>
+    public const int MaxImageIdsPerCall = 100;
+
+    /// <summary>
+    /// The page a listing asks for, once its one-call limits hold (R2, R35): offset 0 or more (default 0), limit 1–100
+    /// (default 20), at most <see cref="MaxImageIdsPerCall"/> image ids. Decided before any store work.
+    /// </summary>
+    /// <param name="request">The listing.</param>
+    public static Result<PageRequest> Decide(DescribeImages request)
+    {
+        Guard.Against.Null(request);
+        return request.Filter?.ImageIds is { Length: > MaxImageIdsPerCall } ids
+            ? new ParameterLimitExceeded("ImageIds", ids.Length, MaxImageIdsPerCall)
+            : PageRequest.Create(request.Offset, request.Limit);
+    }
+
     /// <summary>
     /// The grants of an image as the caller may see them (R27): the owner sees every grant, a recipient only its own,
     /// anyone else gets <see cref="ImageNotFound"/> (R6); a public image has none.
