@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ImageRules.AspNetCore.Authentication;
+
+/// <summary>
+/// Authenticates requests to the image API as the provider does (signature v3, TC3-HMAC-SHA256): the Authorization
+/// header's form, the timestamp's freshness, the key, the signature over the canonical request, then the session token.
+/// </summary>
+/// <remarks>
+/// Decides from the method, query, headers and raw body alone, so it runs without a server. Thread-safe: one instance
+/// serves every request. The signed <c>host</c> is checked as sent and, failing that, without its port, because the
+/// official SDKs differ (the Node SDK signs the hostname alone while sending <c>Host</c> with the port).
+/// </remarks>
+internal sealed class Tc3Authenticator
+{
+    private const string TimestampHeader = "X-TC-Timestamp";
+    private const string TokenHeader = "X-TC-Token";
+
+    // DateTimeOffset's range, in Unix seconds: a timestamp past it cannot name a UTC date.
+    private const long LatestTimestamp = 253_402_300_799;
+
+    private readonly IApiCredentials credentials;
+    private readonly TimeProvider clock;
+    private readonly long allowedSkewSeconds;
+
+    /// <summary>Authenticates against <paramref name="credentials"/>, reading the time from <paramref name="clock"/>.</summary>
+    public Tc3Authenticator(IApiCredentials credentials, IOptions<ImageApiAuthenticationOptions> options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(credentials);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(clock);
+        this.credentials = credentials;
+        this.clock = clock;
+        allowedSkewSeconds = (long)options.Value.AllowedClockSkew.TotalSeconds;
+    }
+
+    /// <summary>Authenticates <paramref name="request"/>, whose body has been read into <paramref name="body"/>.</summary>
+    public AuthenticationResult Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Authenticate(request.Method, request.QueryString, request.Headers, body);
+    }
+
+    /// <summary>Authenticates a request given by its parts.</summary>
+    /// <param name="method">The HTTP method as sent, such as <c>POST</c>.</param>
+    /// <param name="query">The query string as sent (empty for the SDKs' POST requests).</param>
+    /// <param name="headers">The request's headers.</param>
+    /// <param name="body">The body's raw bytes, exactly as received.</param>
+    public AuthenticationResult Authenticate(string method, QueryString query, IHeaderDictionary headers, ReadOnlySpan<byte> body)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(headers);
+
+        string? header = headers.Authorization;
+        if (string.IsNullOrWhiteSpace(header)) return AuthenticationFailure.InvalidAuthorization("the request has no authorization header");
+        if (!Tc3Authorization.TryParse(header, out var authorization, out var malformed)) return AuthenticationFailure.InvalidAuthorization(malformed);
+
+        var timestampText = Tc3CanonicalRequest.ValueOf(headers, TimestampHeader);
+        if (timestampText.IsEmpty) return AuthenticationFailure.MissingParameter("the request is missing a required parameter `Timestamp`");
+        if (!long.TryParse(timestampText, NumberStyles.None, CultureInfo.InvariantCulture, out long timestamp) || timestamp > LatestTimestamp)
+        {
+            return AuthenticationFailure.InvalidParameter($"timestamp `{timestampText}` is not a unix time in seconds");
+        }
+
+        if (CheckFreshness(timestamp) is { } stale) return stale;
+
+        string secretId = authorization.SecretId.ToString();
+        if (credentials.Find(secretId) is not { } credential) return AuthenticationFailure.SecretIdNotFound($"secret id `{secretId}` is not found");
+
+        return CheckScope(authorization, headers, timestamp)
+            ?? CheckSignature(authorization, credential, method, query, headers, timestampText, body)
+            ?? CheckToken(credential, headers)
+            ?? (AuthenticationResult)new ApiCaller(credential.Account, credential.SecretId);
+    }
+
+    private AuthenticationFailure? CheckFreshness(long timestamp)
+    {
+        long now = clock.GetUtcNow().ToUnixTimeSeconds();
+        return timestamp >= now - allowedSkewSeconds && timestamp <= now + allowedSkewSeconds ? null
+            : AuthenticationFailure.SignatureExpire(
+                $"timestamp `{timestamp}` is {Math.Abs(now - timestamp)} s from the server's clock; at most {allowedSkewSeconds} s is allowed");
+    }
+
+    // What the signature must cover before it is worth computing: content-type and host, every signed header, and
+    // a credential date that is the timestamp's UTC date.
+    private static AuthenticationFailure? CheckScope(Tc3Authorization authorization, IHeaderDictionary headers, long timestamp)
+    {
+        var signedHeaders = authorization.SignedHeaders;
+        if (!Lists(signedHeaders, "content-type") || !Lists(signedHeaders, "host"))
+        {
+            return AuthenticationFailure.SignatureFailure($"signed headers `{signedHeaders}` must include content-type and host");
+        }
+
+        foreach (var range in signedHeaders.Split(';'))
+        {
+            if (!Tc3CanonicalRequest.Has(headers, signedHeaders[range]))
+            {
+                return AuthenticationFailure.SignatureFailure($"signed header `{signedHeaders[range]}` is not in the request");
+            }
+        }
+
+        Span<char> date = stackalloc char[10];
+        DateTimeOffset.FromUnixTimeSeconds(timestamp).UtcDateTime.TryFormat(date, out _, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        return authorization.Date.SequenceEqual(date) ? null
+            : AuthenticationFailure.SignatureFailure(
+                $"credential date `{authorization.Date}` is not `{date}`, the utc date of timestamp `{timestamp}`");
+    }
+
+    private static AuthenticationFailure? CheckSignature(
+        Tc3Authorization authorization, ApiCredential credential, string method, QueryString query, IHeaderDictionary headers,
+        ReadOnlySpan<char> timestamp, ReadOnlySpan<byte> body)
+    {
+        Span<byte> claimed = stackalloc byte[Tc3Signature.Size];
+        Convert.FromHexString(authorization.Signature, claimed, out _, out _); // 64 hex digits, checked when parsed
+
+        Span<byte> signingKey = stackalloc byte[Tc3Signature.Size], bodyHash = stackalloc byte[Tc3Signature.Size];
+        Tc3Signature.DeriveSigningKey(credential.SecretKey, authorization.Date, authorization.Service, signingKey);
+        SHA256.HashData(body, bodyHash);
+
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, signingKey);
+        Span<byte> canonicalHash = stackalloc byte[Tc3Signature.Size], expected = stackalloc byte[Tc3Signature.Size];
+        var queryText = query.HasValue ? query.Value.AsSpan(1) : [];
+        var host = Tc3CanonicalRequest.ValueOf(headers, HeaderNames.Host);
+        int port = PortSeparator(host);
+
+        Tc3CanonicalRequest.Hash(sha256, method, queryText, headers, authorization.SignedHeaders, host, bodyHash, canonicalHash);
+        Tc3Signature.Sign(hmac, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
+        if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
+
+        Span<byte> asSentHash = stackalloc byte[Tc3Signature.Size];
+        canonicalHash.CopyTo(asSentHash);
+        if (port > 0)
+        {
+            Tc3CanonicalRequest.Hash(sha256, method, queryText, headers, authorization.SignedHeaders, host[..port], bodyHash, canonicalHash);
+            Tc3Signature.Sign(hmac, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
+            if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
+        }
+
+        // The canonical request's hash, unlike the expected signature, tells a client what to compare without helping forge one.
+        return AuthenticationFailure.SignatureFailure(
+            $"signature does not match the request; signed with host `{host}`, its canonical request hashes to `{Convert.ToHexStringLower(asSentHash)}`");
+    }
+
+    private static AuthenticationFailure? CheckToken(ApiCredential credential, IHeaderDictionary headers)
+    {
+        var sent = Tc3CanonicalRequest.ValueOf(headers, TokenHeader);
+        if (credential.SessionToken is not { } token)
+        {
+            return sent.IsEmpty ? null
+                : AuthenticationFailure.TokenFailure($"secret id `{credential.SecretId}` is a permanent key, so the request's x-tc-token is unknown");
+        }
+
+        if (sent.IsEmpty) return AuthenticationFailure.TokenFailure($"secret id `{credential.SecretId}` is a temporary key and the request has no x-tc-token");
+        return CryptographicOperations.FixedTimeEquals(MemoryMarshal.AsBytes(sent), MemoryMarshal.AsBytes(token.AsSpan())) ? null
+            : AuthenticationFailure.TokenFailure($"the request's x-tc-token is not the session token of secret id `{credential.SecretId}`");
+    }
+
+    private static bool Lists(ReadOnlySpan<char> signedHeaders, string name)
+    {
+        foreach (var range in signedHeaders.Split(';'))
+        {
+            if (signedHeaders[range].Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+
+        return false;
+    }
+
+    // Where ":port" starts in a Host value such as "127.0.0.1:8080" or "[::1]:8080"; 0 when there is no port.
+    private static int PortSeparator(ReadOnlySpan<char> host)
+    {
+        int colon = host.LastIndexOf(':');
+        bool bracketed = host.StartsWith('[');
+        if (colon <= 0 || (bracketed ? host[colon - 1] != ']' : host[..colon].Contains(':'))) return 0;
+        return colon < host.Length - 1 && !host[(colon + 1)..].ContainsAnyExceptInRange('0', '9') ? colon : 0;
+    }
+}
