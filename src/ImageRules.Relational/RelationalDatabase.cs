@@ -92,16 +92,10 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
     /// <summary>An open connection to a database whose schema is current.</summary>
     internal async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        var connection = CreateConnection();
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ConfigureConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
-            if (!schemaReady)
-            {
-                await UpgradeSchemaOnceAsync(connection, cancellationToken).ConfigureAwait(false);
-            }
-
+            await EnsureSchemaOnAsync(connection, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -110,6 +104,28 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
             throw;
         }
     }
+
+    /// <summary>An open, configured connection, whatever the state of the schema.</summary>
+    internal async ValueTask<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        var connection = CreateConnection();
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ConfigureConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Creates or upgrades the schema over <paramref name="connection"/> unless this instance already did.</summary>
+    /// <exception cref="InvalidOperationException">The database's schema is newer than this library.</exception>
+    internal ValueTask EnsureSchemaOnAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        schemaReady ? ValueTask.CompletedTask : UpgradeSchemaOnceAsync(connection, cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="write"/> in one write transaction and commits it when it returns true. When it returns

@@ -21,6 +21,8 @@ internal static class Schema
     /// <summary>The owner column of a public image and of a public catalogue.</summary>
     public const string PublicOwner = "";
 
+    private const string ReadVersion = "SELECT version FROM schema_version WHERE id = 1";
+
     private static readonly ImmutableArray<ImmutableArray<string>> Migrations =
     [
         [
@@ -84,13 +86,21 @@ internal static class Schema
     /// <summary>The version the last migration brings the schema to.</summary>
     public static int CurrentVersion => Migrations.Length;
 
+    /// <summary>The version <paramref name="connection"/>'s database records, 0 when it records none.</summary>
+    /// <remarks>One read of one row: cheap enough for a health check. The <c>schema_version</c> table must exist.</remarks>
+    public static async ValueTask<int> ReadVersionAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var found = await connection.Command(ReadVersion).ReadAllAsync(r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
+        return found.Count == 0 ? 0 : found[0];
+    }
+
     /// <summary>Brings the schema to <see cref="CurrentVersion"/> inside <paramref name="transaction"/>.</summary>
     /// <exception cref="InvalidOperationException">The database's schema is newer than this library.</exception>
     public static async ValueTask UpgradeAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
         await transaction.Command("CREATE TABLE IF NOT EXISTS schema_version (id INTEGER NOT NULL PRIMARY KEY, version INTEGER NOT NULL)")
             .RunAsync(cancellationToken).ConfigureAwait(false);
-        var found = await transaction.Command("SELECT version FROM schema_version WHERE id = 1")
+        var found = await transaction.Command(ReadVersion)
             .ReadAllAsync(r => r.GetInt32(0), cancellationToken).ConfigureAwait(false);
         var version = found.Count == 0 ? 0 : found[0];
         if (version > CurrentVersion)

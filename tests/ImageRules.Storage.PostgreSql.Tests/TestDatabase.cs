@@ -2,6 +2,7 @@ using ImageRules.Hosting;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace ImageRules.Storage.Tests.Support;
@@ -62,6 +63,13 @@ public sealed class TestDatabase
 
     /// <summary>Registers the stores over this database as a host would.</summary>
     public IServiceCollection Register(IServiceCollection services) => services.UsePostgreSql(ConnectionString);
+
+    /// <summary>The name the stores' health check reports under by default.</summary>
+    public static string HealthCheckName => "imagerules-postgresql";
+
+    /// <summary>Registers the stores' health check as a host would.</summary>
+    public static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder checks, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null) =>
+        checks.AddImageRulesPostgreSql(failureStatus: failureStatus, tags: tags, timeout: timeout);
 
     /// <summary>Runs a query of one number, bypassing the stores.</summary>
     public async ValueTask<long> ScalarAsync(string sql)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using ImageRules.Diagnostics;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -16,25 +17,41 @@ public sealed partial class ImageService
     public async ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
-        return policy.Decide(request, facts with { Now = Now });
+        var scope = telemetry.StartOperation(OperationNames.Launch, storeKind);
+        try
+        {
+            var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
+            var decision = policy.Decide(request, facts with { Now = Now });
+            scope.Complete(decision.Code ?? Outcomes.Success);
+            return decision;
+        }
+        catch (Exception exception)
+        {
+            scope.Fail(exception);
+            throw;
+        }
     }
 
     /// <summary>One image as the caller sees it, kind included (R1, R3–R6, R37); hidden or absent is <see cref="Policy.Failures.ImageNotFound"/>.</summary>
-    public async ValueTask<Result<VisibleImage>> GetImageAsync(GetImage request, CancellationToken cancellationToken = default)
+    public ValueTask<Result<VisibleImage>> GetImageAsync(GetImage request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
-        return policy.Decide(request, facts);
+        return ObserveAsync(OperationNames.Describe, request.Caller, async () =>
+            policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>
     /// One page of the images the caller can see in the region (R2–R5), filtered, newest first: offset 0 or more
     /// (default 0), limit 1–100 (default 20), at most 100 image ids (R35). An image past its transition timeout shows as failed (R37).
     /// </summary>
-    public async ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
+    public ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, cancellationToken));
+    }
+
+    private async ValueTask<Result<ImagePage>> DescribeCoreAsync(DescribeImages request, CancellationToken cancellationToken)
+    {
         if (!ImagePolicy.Decide(request).TryGetValue(out var page, out var invalid))
         {
             return invalid;
@@ -84,11 +101,11 @@ public sealed partial class ImageService
     }
 
     /// <summary>How much of its custom-image quota the caller uses in the region (R11).</summary>
-    public async ValueTask<Result<QuotaUsage>> DescribeQuotaAsync(DescribeQuota request, CancellationToken cancellationToken = default)
+    public ValueTask<Result<QuotaUsage>> DescribeQuotaAsync(DescribeQuota request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Catalogue = new CatalogueKey(request.Caller, request.Region) }, cancellationToken).ConfigureAwait(false);
-        return policy.Decide(request, facts);
+        return ObserveAsync(OperationNames.GetQuota, request.Caller, async () =>
+            policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Catalogue = new CatalogueKey(request.Caller, request.Region) }, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>The caller's account and the region must exist (R7): the failure when not, else null.</summary>

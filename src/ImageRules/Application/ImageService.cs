@@ -1,5 +1,7 @@
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
+using System.Diagnostics.Metrics;
+using ImageRules.Diagnostics;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
@@ -35,6 +37,8 @@ public sealed partial class ImageService
     private readonly TimeProvider time;
     private readonly IImageEventObserver[] observers;
     private readonly ILogger logger;
+    private readonly ImageRulesTelemetry telemetry;
+    private readonly string storeKind;
 
     /// <summary>Makes a service over the given policy and store.</summary>
     /// <param name="policy">The rules.</param>
@@ -42,14 +46,16 @@ public sealed partial class ImageService
     /// <param name="ids">Makes ids for new images.</param>
     /// <param name="time">The clock.</param>
     /// <param name="observers">Told of every saved change; none when null.</param>
-    /// <param name="logger">Where observer failures and given-up writes are logged; none when null.</param>
+    /// <param name="logger">Where refusals (Debug), given-up writes and observer failures (Warning) are logged; none when null.</param>
+    /// <param name="meterFactory">Makes the <c>ImageRules</c> meter (OpenTelemetry picks it up by name); a shared meter when null.</param>
     public ImageService(
         ImagePolicy policy,
         IImageStore store,
         IImageIdGenerator ids,
         TimeProvider time,
         IEnumerable<IImageEventObserver>? observers = null,
-        ILogger<ImageService>? logger = null)
+        ILogger<ImageService>? logger = null,
+        IMeterFactory? meterFactory = null)
     {
         this.policy = Guard.Against.Null(policy);
         this.store = Guard.Against.Null(store);
@@ -57,6 +63,8 @@ public sealed partial class ImageService
         this.time = Guard.Against.Null(time);
         this.observers = observers?.ToArray() ?? [];
         this.logger = logger ?? (ILogger)NullLogger.Instance;
+        telemetry = meterFactory is null ? ImageRulesTelemetry.Shared : new ImageRulesTelemetry(meterFactory);
+        storeKind = store is InMemoryImageStore ? StoreKinds.InMemory : store.GetType().Name;
     }
 
     /// <summary>
@@ -86,31 +94,107 @@ public sealed partial class ImageService
         bool untilItLands = false)
         where T : IImageEvent
     {
-        for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
+        var scope = telemetry.StartOperation(NameOf(operation), storeKind);
+        try
         {
-            var facts = await LoadAsync(query, cancellationToken).ConfigureAwait(false);
-            if (!decide(facts).TryGetValue(out var outcome, out var failure))
+            for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
             {
-                return failure;
+                var facts = await LoadAsync(query, cancellationToken).ConfigureAwait(false);
+                if (!decide(facts).TryGetValue(out var outcome, out var failure))
+                {
+                    return Refused(scope, operation, query.Caller, failure);
+                }
+
+                if (dryRun)
+                {
+                    scope.Complete(DryRunCode);
+                    return new DryRunPassed(operation);
+                }
+
+                if (await store.TryCommitAsync(ChangeOf(outcome, facts.Version), cancellationToken).ConfigureAwait(false))
+                {
+                    scope.Complete(Outcomes.Success);
+                    await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    return outcome;
+                }
+
+                scope.Retried();
+                await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
 
-            if (dryRun)
+            var gaveUp = new ConcurrentModification(MaxAttempts);
+            scope.GaveUp();
+            scope.Complete(gaveUp.Code);
+            if (logger.IsEnabled(LogLevel.Warning))
             {
-                return new DryRunPassed(operation);
+                ImageRulesLog.WriteGaveUp(logger, NameOf(operation), MaxAttempts, query.Catalogue?.ToString() ?? query.Image?.ToString() ?? string.Empty, includeAccountData: false);
             }
 
-            if (await store.TryCommitAsync(ChangeOf(outcome, facts.Version), cancellationToken).ConfigureAwait(false))
-            {
-                await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
-                return outcome;
-            }
+            return gaveUp;
+        }
+        catch (Exception exception)
+        {
+            scope.Fail(exception);
+            throw;
+        }
+    }
 
-            await BackOffAsync(attempt, cancellationToken).ConfigureAwait(false);
+    private const string DryRunCode = "DryRunOperation";
+
+    /// <summary>Records a refusal on the operation's span and metrics, and at Debug in the log.</summary>
+    private Failure Refused(OperationScope scope, ImageOperation operation, AccountId caller, Failure failure)
+    {
+        scope.Complete(failure.Code);
+        var name = NameOf(operation);
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            ImageRulesLog.OperationRefused(logger, name, failure.Code, caller.Value, failure);
         }
 
-        Log.GaveUp(logger, operation, MaxAttempts);
-        return new ConcurrentModification(MaxAttempts);
+        return failure;
     }
+
+    /// <summary>Runs a read as one observed operation: a span, the operation counter and duration, the refusal logged at Debug.</summary>
+    private async ValueTask<Result<T>> ObserveAsync<T>(string operation, AccountId caller, Func<ValueTask<Result<T>>> read)
+    {
+        var scope = telemetry.StartOperation(operation, storeKind);
+        try
+        {
+            var result = await read().ConfigureAwait(false);
+            if (result.TryGetValue(out _, out var failure))
+            {
+                scope.Complete(Outcomes.Success);
+            }
+            else
+            {
+                scope.Complete(failure.Code);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    ImageRulesLog.OperationRefused(logger, operation, failure.Code, caller.Value, failure);
+                }
+            }
+
+            return result;
+        }
+        catch (Exception exception)
+        {
+            scope.Fail(exception);
+            throw;
+        }
+    }
+
+    private static string NameOf(ImageOperation operation) => operation switch
+    {
+        ImageOperation.Launch => OperationNames.Launch,
+        ImageOperation.Create => OperationNames.Create,
+        ImageOperation.Import => OperationNames.Import,
+        ImageOperation.Complete => OperationNames.Complete,
+        ImageOperation.Copy => OperationNames.Copy,
+        ImageOperation.Modify => OperationNames.Modify,
+        ImageOperation.Delete => OperationNames.Delete,
+        ImageOperation.Share => OperationNames.Share,
+        _ => OperationNames.CancelSharing,
+    };
 
     /// <summary>The facts of a query, with the clock and the id a new image would take.</summary>
     private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken)
@@ -135,7 +219,7 @@ public sealed partial class ImageService
     /// <summary>The catalogue write an allowed event implies, expecting the version it was decided on.</summary>
     private static CatalogueChange ChangeOf(IImageEvent saved, long version)
     {
-        var change = saved switch
+        return saved switch
         {
             ImageCreated e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Added = [e.Image] },
             ImageImported e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, Added = [e.Image] },
@@ -148,7 +232,6 @@ public sealed partial class ImageService
             ImageSharingCancelled e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, GrantsRemoved = e.Grants },
             _ => throw new InvalidOperationException($"no change is known for event `{saved.GetType().Name}`"),
         };
-        return change;
     }
 
     private async ValueTask PublishAsync(IImageEvent saved, CancellationToken cancellationToken)
@@ -162,7 +245,7 @@ public sealed partial class ImageService
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // The change is saved: an observer's failure is the host's to see in its logs, not the caller's answer.
-                Log.ObserverFailed(logger, exception, observer.GetType().Name, saved.GetType().Name);
+                ImageRulesLog.ObserverFailed(logger, observer.GetType().Name, saved.GetType().Name, exception);
             }
         }
     }

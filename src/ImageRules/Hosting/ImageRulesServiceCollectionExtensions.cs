@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using ImageRules.Application;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -45,7 +46,8 @@ public static class ImageRulesServiceCollectionExtensions
             sp.GetRequiredService<IImageIdGenerator>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetServices<IImageEventObserver>(),
-            sp.GetService<ILogger<ImageService>>()));
+            sp.GetService<ILogger<ImageService>>(),
+            sp.GetService<IMeterFactory>()));
         return new ImageRulesBuilder(services);
     }
 

@@ -3,6 +3,7 @@ using ImageRules.Relational;
 using ImageRules.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ImageRules.Storage.Tests.Support;
 
@@ -43,6 +44,13 @@ public sealed class TestDatabase
 
     /// <summary>Registers the stores over this database as a host would.</summary>
     public IServiceCollection Register(IServiceCollection services) => services.UseSqlite(ConnectionString);
+
+    /// <summary>The name the stores' health check reports under by default.</summary>
+    public static string HealthCheckName => "imagerules-sqlite";
+
+    /// <summary>Registers the stores' health check as a host would.</summary>
+    public static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder checks, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null) =>
+        checks.AddImageRulesSqlite(failureStatus: failureStatus, tags: tags, timeout: timeout);
 
     /// <summary>Runs a query of one number, bypassing the stores.</summary>
     public async ValueTask<long> ScalarAsync(string sql)

@@ -32,7 +32,7 @@ public sealed class PackageContentsTest : IClassFixture<PackageContentsTest.Pack
         var metadata = packed.Nuspec();
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Order().ToArray();
 
-        Assert.Equal(["Ardalis.GuardClauses", "Microsoft.Extensions.DependencyInjection.Abstractions", "OneOf"], dependencies);
+        Assert.Equal(["Ardalis.GuardClauses", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "OneOf"], dependencies);
     }
 
     [Fact]

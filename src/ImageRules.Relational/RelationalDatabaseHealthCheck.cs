@@ -1,0 +1,148 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ImageRules.Relational;
+
+/// <summary>
+/// Is the ImageRules database reachable, with its schema at the version this library reads and writes
+/// (<see cref="RelationalDatabase.SchemaVersion"/>)? Registered by <c>AddImageRulesSqlite</c> and
+/// <c>AddImageRulesPostgreSql</c> on a host's <c>AddHealthChecks()</c>.
+/// </summary>
+/// <remarks>
+/// <para>Each check opens a connection as the stores do and reads the schema version: one row of one table. The first
+/// check of a <see cref="RelationalDatabase"/> instance that has not yet been used also creates or upgrades the schema,
+/// exactly as the stores' first operation would (see <see cref="RelationalDatabase.EnsureSchemaAsync"/>), so a new
+/// database is healthy before any traffic reaches it; every later check only reads.</para>
+/// <para>Healthy when the database answers and records <see cref="RelationalDatabase.SchemaVersion"/>. Otherwise the
+/// registration's failure status (<see cref="HealthStatus.Unhealthy"/> unless the host chose another) with a
+/// one-line description and, when there was one, the exception: the database cannot be reached; it did not answer
+/// within the timeout; its schema is newer than this library (another instance runs a newer version: upgrade this
+/// one) or older than this library expects (restored from an older backup, or changed by hand). The result's data
+/// holds <c>expected_schema_version</c> and, once read, <c>schema_version</c>.</para>
+/// <para>Cancelling the token given to <see cref="CheckHealthAsync"/> cancels the check (the health-check service
+/// reports that itself); the timeout is this check's own. Microsoft.Data.Sqlite runs its "asynchronous" methods
+/// synchronously, so over SQLite the timeout is observed between statements only (a locked database waits for its
+/// <c>Default Timeout</c>). Thread-safe.</para>
+/// </remarks>
+public sealed class RelationalDatabaseHealthCheck : IHealthCheck
+{
+    /// <summary>How long a check waits for the database when no timeout is given: 5 seconds.</summary>
+    public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(5);
+
+    private const string ExpectedKey = "expected_schema_version";
+    private const string FoundKey = "schema_version";
+
+    private readonly RelationalDatabase database;
+    private readonly TimeSpan timeout;
+
+    /// <summary>A check of <paramref name="database"/>, giving up after <paramref name="timeout"/>.</summary>
+    /// <param name="database">The database the stores use (the container's <see cref="RelationalDatabase"/>).</param>
+    /// <param name="timeout">How long to wait for the database; <see cref="DefaultTimeout"/> when null, no limit when <see cref="Timeout.InfiniteTimeSpan"/>.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
+    public RelationalDatabaseHealthCheck(RelationalDatabase database, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
+        }
+
+        this.database = database;
+        this.timeout = timeout ?? DefaultTimeout;
+    }
+
+    /// <inheritdoc/>
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var failure = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
+        var data = new Dictionary<string, object> { [ExpectedKey] = RelationalDatabase.SchemaVersion };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            return await CheckAsync(failure, data, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return new HealthCheckResult(failure, Invariant($"the ImageRules database did not answer within {timeout.TotalSeconds:0.###} s"), exception: null, data);
+        }
+    }
+
+    private async Task<HealthCheckResult> CheckAsync(HealthStatus failure, Dictionary<string, object> data, CancellationToken cancellationToken)
+    {
+        DbConnection connection;
+        try
+        {
+            connection = await database.ConnectAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (IsFailure(e))
+        {
+            return new HealthCheckResult(failure, $"the ImageRules database cannot be reached: {e.Message}", e, data);
+        }
+
+        await using (connection.ConfigureAwait(false))
+        {
+            Exception? upgradeError = null;
+            try
+            {
+                await database.EnsureSchemaOnAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsFailure(e))
+            {
+                upgradeError = e;
+            }
+
+            int found;
+            try
+            {
+                found = await Schema.ReadVersionAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsFailure(e))
+            {
+                var error = upgradeError ?? e;
+                return new HealthCheckResult(failure, Invariant($"the ImageRules database's schema cannot be brought to version {RelationalDatabase.SchemaVersion}: {error.Message}"), error, data);
+            }
+
+            data[FoundKey] = found;
+            var expected = RelationalDatabase.SchemaVersion;
+            if (found > expected)
+            {
+                return new HealthCheckResult(
+                    failure,
+                    Invariant($"the ImageRules database's schema is at version {found}, newer than version {expected} this library reads and writes: upgrade the ImageRules storage package"),
+                    upgradeError,
+                    data);
+            }
+
+            if (upgradeError is not null)
+            {
+                return new HealthCheckResult(
+                    failure,
+                    Invariant($"the ImageRules database's schema is at version {found} and cannot be brought to version {expected}: {upgradeError.Message}"),
+                    upgradeError,
+                    data);
+            }
+
+            if (found < expected)
+            {
+                return new HealthCheckResult(
+                    failure,
+                    Invariant($"the ImageRules database's schema is at version {found}, older than version {expected} this library reads and writes: was the database restored or changed after this instance upgraded it?"),
+                    exception: null,
+                    data);
+            }
+
+            return HealthCheckResult.Healthy(Invariant($"the ImageRules database is reachable and its schema is at version {found}"), data);
+        }
+    }
+
+    /// <summary>
+    /// Whatever the database, its provider or the network throws is the check's answer. Cancellation is not:
+    /// <see cref="CheckHealthAsync"/> tells its own timeout from the caller's cancellation.
+    /// </summary>
+    private static bool IsFailure(Exception exception) => exception is not OperationCanceledException;
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,49 @@
+using ImageRules.Relational;
+using ImageRules.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace ImageRules.Hosting;
+
+/// <summary>Registers the health check of ImageRules' SQLite stores with a host's health checks.</summary>
+public static class SqliteHealthChecksBuilderExtensions
+{
+    /// <summary>
+    /// Checks the SQLite database the stores use (the one <c>UseSqlite</c> registered): healthy when it answers and its
+    /// schema is at <see cref="RelationalDatabase.SchemaVersion"/>. See <see cref="RelationalDatabaseHealthCheck"/>
+    /// for what each check does and reports.
+    /// </summary>
+    /// <param name="builder">The host's health checks, from <c>services.AddHealthChecks()</c>.</param>
+    /// <param name="name">The check's name in health reports.</param>
+    /// <param name="failureStatus">What a failed check reports; <see cref="HealthStatus.Unhealthy"/> when null.</param>
+    /// <param name="tags">Tags to select the check by (such as <c>ready</c>), or none.</param>
+    /// <param name="timeout">How long a check waits for the database; <see cref="RelationalDatabaseHealthCheck.DefaultTimeout"/> when null.</param>
+    /// <returns>The same builder, so that additional calls can be chained.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
+    /// <remarks>The database is resolved from the container when the check runs; without <c>UseSqlite</c>, running the
+    /// check throws <see cref="InvalidOperationException"/>.</remarks>
+    public static IHealthChecksBuilder AddImageRulesSqlite(
+        this IHealthChecksBuilder builder,
+        string name = "imagerules-sqlite",
+        HealthStatus? failureStatus = null,
+        IEnumerable<string>? tags = null,
+        TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
+        }
+
+        return builder.Add(new HealthCheckRegistration(
+            name,
+            services => new RelationalDatabaseHealthCheck(
+                services.GetService<RelationalDatabase>() as SqliteDatabase
+                    ?? throw new InvalidOperationException("the ImageRules SQLite health check found no SQLite database: call UseSqlite on the service collection"),
+                timeout),
+            failureStatus,
+            tags));
+    }
+}
