@@ -25,6 +25,7 @@ public sealed partial class ImagePolicy
         var name = string.Empty;
         var description = string.Empty;
         var refused = Place(request.Caller, request.Region, facts)
+            ?? CheckHostInput(request)
             ?? (request.SizeGiB < 1 ? new ParameterInvalid("SystemDiskSize", request.SizeGiB.ToString(CultureInfo.InvariantCulture), ValueProblem.BelowMinimum) : null)
             ?? CheckNewImage(request.Caller, request.Region, request.Name, request.Description, facts, out name, out description);
         if (refused is not null)
@@ -36,6 +37,34 @@ public sealed partial class ImagePolicy
             with { SourceInstance = request.Instance };
         return new ImageCreated(image, PriceList.QuoteImageCreation(facts.Region!, request.SizeGiB));
     }
+
+    /// <summary>
+    /// Checks what the host, not the account, states about the instance: a real instance id, a defined architecture,
+    /// and an operating system whose family is defined and whose platform and name are valid text. Checked here, once,
+    /// so every store answers the same bad host input the same way.
+    /// </summary>
+    private static Failure? CheckHostInput(CreateImage request)
+    {
+        if (request.Instance == default)
+        {
+            return new InstanceIdMalformed(null);
+        }
+
+        if (!Enum.IsDefined(request.Architecture))
+        {
+            return new ParameterInvalid("Architecture", request.Architecture.ToString(), ValueProblem.Unsupported);
+        }
+
+        return request.OperatingSystem is not { } system ? null
+            : !Enum.IsDefined(system.Family) ? new ParameterInvalid("OsFamily", system.Family.ToString(), ValueProblem.Unsupported)
+            : CheckHostText("Platform", system.Platform) ?? CheckHostText("OsName", system.Name);
+    }
+
+    private static Failure? CheckHostText(string parameter, string? text) =>
+        string.IsNullOrWhiteSpace(text) ? new ParameterInvalid(parameter, text, ValueProblem.Empty)
+        : TextLength(text) > Image.MaxDescriptionLength ? new ParameterTooLarge(parameter, TextLength(text), Image.MaxDescriptionLength)
+        : Scan(text, allowLineBreaks: false) is { } problem ? new ParameterInvalid(parameter, text, problem)
+        : null;
 
     /// <summary>
     /// Checks what every new custom image must satisfy: a valid name and description (R12, R36) and room in its
