@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using ImageRules.AspNetCore.Wire;
+using ImageRules.Domain;
+using ImageRules.Policy;
+using ImageRules.Policy.Failures;
+
+namespace ImageRules.AspNetCore;
+
+internal sealed partial class ImageApiActions
+{
+    /// <summary>
+    /// DescribeImages: the images the caller sees in the region (R2–R5), by ids or by filters (never both, R35), each
+    /// filter's values OR-ed and the filters AND-ed, newest first, one page. Tag filters match nothing: images carry
+    /// no tags here.
+    /// </summary>
+    private async ValueTask<(byte[] Body, string Code)> DescribeImagesAsync(ApiCall call, RegionId region, DescribeImagesRequest r, CancellationToken cancellationToken)
+    {
+        if (!Ids.Images(r.ImageIds ?? []).TryGetValue(out var ids, out var malformed))
+        {
+            return Fail(malformed, call);
+        }
+
+        if (!PageRequest.Create(r.Offset is { } o ? (int)Math.Min(o, int.MaxValue) : null, r.Limit is { } l ? (int)Math.Min(l, int.MaxValue) : null).TryGetValue(out var page, out var invalid))
+        {
+            return Fail(invalid, call);
+        }
+
+        var filter = ids.IsEmpty ? ImageFilter.None : new ImageFilter { ImageIds = ids };
+        var matches = new List<VisibleImage>();
+        try
+        {
+            await foreach (var visible in images.ListImagesAsync(call.Caller, region, filter, cancellationToken).ConfigureAwait(false))
+            {
+                if (r.Filters is not { } filters || filters.All(f => Matches(f, visible)))
+                {
+                    matches.Add(visible);
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // ListImagesAsync throws only for an unknown caller or region: answer it as the library does.
+            var refused = await images.DescribeImagesAsync(new DescribeImages(call.Caller, region, filter, 0, 1), cancellationToken).ConfigureAwait(false);
+            return Fail(refused.Failure!, call);
+        }
+
+        return Ok(
+            new DescribeImagesResponse
+            {
+                TotalCount = matches.Count,
+                ImageSet = [.. matches.Skip(page.Offset).Take(page.Limit).Select(v => WireImages.ToWire(v, lifecycle))],
+            },
+            call);
+    }
+
+    private static bool Matches(Filter filter, VisibleImage visible)
+    {
+        var image = visible.Image;
+        var values = filter.Values ?? [];
+        return filter.Name switch
+        {
+            DescribeImagesFilterNames.ImageId => values.Contains(image.Id.Value, StringComparer.Ordinal),
+            DescribeImagesFilterNames.ImageType => values.Contains(WireImages.TypeOf(visible.Kind), StringComparer.Ordinal),
+            DescribeImagesFilterNames.ImageState => values.Contains(WireImages.StateOf(image.State), StringComparer.Ordinal),
+            DescribeImagesFilterNames.ImageName => values.Contains(image.Name, StringComparer.Ordinal),
+            DescribeImagesFilterNames.Platform => values.Contains(image.OperatingSystem.Platform, StringComparer.OrdinalIgnoreCase),
+            _ => false,
+        };
+    }
+
+    /// <summary>DeleteImages: every image is decided first (all or nothing, R16), then deleted; a dry run stops after deciding (R38).</summary>
+    private async ValueTask<(byte[] Body, string Code)> DeleteImagesAsync(ApiCall call, RegionId region, DeleteImagesRequest r, CancellationToken cancellationToken)
+    {
+        if (!Ids.Images(r.ImageIds ?? []).TryGetValue(out var ids, out var malformed))
+        {
+            return Fail(malformed, call);
+        }
+
+        var distinct = ids.Distinct().ToArray();
+        foreach (var id in distinct)
+        {
+            var decided = await images.DeleteImageAsync(new DeleteImage(call.Caller, region, id, DryRun: true), cancellationToken).ConfigureAwait(false);
+            if (decided.Failure is not DryRunPassed)
+            {
+                return Fail(decided.Failure!, call);
+            }
+        }
+
+        if (r.DryRun == true)
+        {
+            return Fail(new DryRunPassed(ImageOperation.Delete), call);
+        }
+
+        foreach (var id in distinct)
+        {
+            var deleted = await images.DeleteImageAsync(new DeleteImage(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
+            if (!deleted.IsSuccess)
+            {
+                return Fail(deleted.Failure!, call);
+            }
+        }
+
+        return Ok(new DeleteImagesResponse(), call);
+    }
+
+    /// <summary>SyncImages: every image to every destination, decided first, then copied (R14, R15); the copies' ids when <c>ImageSetRequired</c>.</summary>
+    private async ValueTask<(byte[] Body, string Code)> SyncImagesAsync(ApiCall call, RegionId region, SyncImagesRequest r, CancellationToken cancellationToken)
+    {
+        var read = Result.All(Ids.Images(r.ImageIds ?? []), Regions(r.DestinationRegions ?? []));
+        if (!read.TryGetValue(out var targets, out var malformed))
+        {
+            return Fail(malformed, call);
+        }
+
+        var pairs = targets.First.Distinct().SelectMany(id => targets.Second.Distinct().Select(destination => (Id: id, Destination: destination))).ToArray();
+        foreach (var (id, destination) in pairs)
+        {
+            var decided = await images.CopyImageAsync(new CopyImage(call.Caller, region, id, destination, r.ImageName, DryRun: true), cancellationToken).ConfigureAwait(false);
+            if (decided.Failure is not DryRunPassed)
+            {
+                return Fail(decided.Failure!, call);
+            }
+        }
+
+        if (r.DryRun == true)
+        {
+            return Fail(new DryRunPassed(ImageOperation.Copy), call);
+        }
+
+        var copies = ImmutableArray.CreateBuilder<SyncImage>(pairs.Length);
+        foreach (var (id, destination) in pairs)
+        {
+            var copied = await images.CopyImageAsync(new CopyImage(call.Caller, region, id, destination, r.ImageName), cancellationToken).ConfigureAwait(false);
+            if (!copied.TryGetValue(out var copy, out var failure))
+            {
+                return Fail(failure, call);
+            }
+
+            copies.Add(new SyncImage { ImageId = copy.Copy.Id.Value, Region = destination.Value });
+        }
+
+        return Ok(new SyncImagesResponse { ImageSet = r.ImageSetRequired == true ? copies.MoveToImmutable() : null }, call);
+    }
+
+    private static Result<ImmutableArray<RegionId>> Regions(IEnumerable<string?> texts)
+    {
+        var regions = ImmutableArray.CreateBuilder<RegionId>();
+        foreach (var text in texts)
+        {
+            if (!Ids.Region(text).TryGetValue(out var region, out var failure))
+            {
+                return failure;
+            }
+
+            regions.Add(region);
+        }
+
+        return regions.ToImmutable();
+    }
+}

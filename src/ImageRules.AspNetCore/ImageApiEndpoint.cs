@@ -1,0 +1,116 @@
+using System.Buffers;
+using System.Diagnostics;
+using ImageRules.AspNetCore.Authentication;
+using ImageRules.AspNetCore.Wire;
+using ImageRules.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace ImageRules.AspNetCore;
+
+/// <summary>
+/// Answers <c>POST /</c> as the provider's API 3.0 does: the raw body read once (at most
+/// <see cref="WireRequestReader.MaxBodyBytes"/>), the TC3-HMAC-SHA256 signature checked over those bytes, the
+/// <c>X-TC-Version</c> checked, the action's body read into its wire request, the action decided by the library, and
+/// every answer — success, refusal or fault — written as HTTP 200 in the <c>Response</c> envelope. Never a bare 500.
+/// </summary>
+/// <remarks>Thread-safe, as <see cref="Application.ImageService"/> is. One log line per request: action, account, region, code, milliseconds.</remarks>
+internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, ImageApiActions actions, ILogger<ImageApiEndpoint> logger)
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var started = Stopwatch.GetTimestamp();
+        var requestId = Guid.NewGuid().ToString();
+        var request = context.Request;
+        var action = Single(request.Headers, "X-TC-Action");
+        var region = Single(request.Headers, "X-TC-Region");
+        var account = "-";
+        (byte[] Body, string Code) answer;
+        try
+        {
+            var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            if (body is null)
+            {
+                answer = Error(new WireError(WireErrorCodes.RequestSizeLimitExceeded, $"the request body is larger than {WireRequestReader.MaxBodyBytes} bytes"), requestId);
+            }
+            else if (!authenticator.Authenticate(request, body).TryGetCaller(out var caller, out var refused))
+            {
+                answer = Error(new WireError(refused.Code, refused.Message), requestId);
+            }
+            else
+            {
+                account = caller.Account.Value;
+                answer = await AnswerAsync(new ApiCall(caller.Account, region, requestId), action, Single(request.Headers, "X-TC-Version"), body, context.RequestAborted).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
+        {
+            LogFault(logger, action, requestId, exception);
+            answer = Error(new WireError(WireErrorCodes.InternalError, $"an internal error occurred; quote request id {requestId}"), requestId);
+        }
+
+        LogRequest(logger, action, account, region, answer.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = JsonContentType;
+        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private ValueTask<(byte[] Body, string Code)> AnswerAsync(ApiCall call, string action, string version, byte[] body, CancellationToken cancellationToken)
+    {
+        if (version.Length == 0)
+        {
+            return ValueTask.FromResult(Error(new WireError(WireErrorCodes.MissingParameter, "the `X-TC-Version` header is missing"), call.RequestId));
+        }
+
+        if (!string.Equals(version, WireActions.Version, StringComparison.Ordinal))
+        {
+            return ValueTask.FromResult(Error(new WireError("NoSuchVersion", $"version `{Shorten(version)}` does not exist: this API answers {WireActions.Version}"), call.RequestId));
+        }
+
+        var read = WireRequestReader.Read(action, body);
+        return read.IsSuccess ? actions.AnswerAsync(call, read.Request, cancellationToken) : ValueTask.FromResult(Error(read.Error, call.RequestId));
+    }
+
+    /// <summary>The body's bytes, or null when it is larger than the provider accepts.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > WireRequestReader.MaxBodyBytes)
+        {
+            return null;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
+        var stream = request.Body;
+        while (true)
+        {
+            var read = await stream.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
+            if (read == 0)
+            {
+                return buffer.WrittenSpan.ToArray();
+            }
+
+            buffer.Advance(read);
+            if (buffer.WrittenCount > WireRequestReader.MaxBodyBytes)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>A header sent once; empty when absent or sent more than once (an ambiguous call is not guessed at).</summary>
+    private static string Single(IHeaderDictionary headers, string name) =>
+        headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] ?? string.Empty : string.Empty;
+
+    internal static (byte[] Body, string Code) Error(WireError error, string requestId) => (WireResponseWriter.Failure(error, requestId), error.Code);
+
+    private static string Shorten(string text) => text.Length <= 32 ? text : string.Concat(text.AsSpan(0, 32), "…");
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "{Action} account={Account} region={Region} code={Code} {Milliseconds:0.0} ms")]
+    private static partial void LogRequest(ILogger logger, string action, string account, string region, string code, double milliseconds);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Error, Message = "{Action} failed unexpectedly (request {RequestId}); answered InternalError")]
+    private static partial void LogFault(ILogger logger, string action, string requestId, Exception exception);
+}

@@ -1,0 +1,26 @@
+using Ardalis.GuardClauses;
+using ImageRules.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ImageRules.Hosting;
+
+/// <summary>Maps the provider's image API onto an ASP.NET Core app.</summary>
+public static class ImageApiEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Answers <c>POST</c> at <paramref name="pattern"/> as the provider's API 3.0 does (the SDKs post to <c>/</c> and
+    /// sign that path): every answer HTTP 200 with the <c>Response</c> envelope. Needs <see cref="ImageApiServiceCollectionExtensions.AddImageApi"/>.
+    /// </summary>
+    /// <param name="endpoints">The app.</param>
+    /// <param name="pattern">The route; <c>/</c> unless the host serves the API under another path.</param>
+    /// <returns>The endpoint, for further conventions.</returns>
+    public static IEndpointConventionBuilder MapImageApi(this IEndpointRouteBuilder endpoints, string pattern = "/")
+    {
+        Guard.Against.Null(endpoints);
+        Guard.Against.NullOrEmpty(pattern);
+        return endpoints.MapPost(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<ImageApiEndpoint>().HandleAsync(context));
+    }
+}
