@@ -1,0 +1,4 @@
+namespace ImageRules.AspNetCore.Wire;
+
+/// <summary>SDK <c>ModifyImageSharePermissionResponse</c>: the request id only.</summary>
+internal sealed record ModifyImageSharePermissionResponse : WireResponse;

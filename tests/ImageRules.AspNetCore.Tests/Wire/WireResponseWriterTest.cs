@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using ImageRules.AspNetCore.Wire;
+
+namespace ImageRules.AspNetCore.Tests.Wire;
+
+public sealed class WireResponseWriterTest
+{
+    private static readonly Image FullImage = new()
+    {
+        ImageId = "img-9qabwvbn",
+        OsName = "TencentOS Server 3.1 (TK4)",
+        ImageType = "PRIVATE_IMAGE",
+        CreatedTime = WireTimestamp.ToWire(new DateTimeOffset(2026, 12, 1, 2, 9, 13, 512, TimeSpan.Zero)),
+        ImageName = "web",
+        ImageDescription = "the web tier",
+        ImageSize = 50,
+        Architecture = "x86_64",
+        ImageState = "NORMAL",
+        Platform = "TencentOS",
+        ImageCreator = "100000000001",
+        ImageSource = "CREATE_IMAGE",
+        SyncPercent = 100,
+        IsSupportCloudinit = true,
+        SnapshotSet = [new Snapshot { SnapshotId = "snap-1", DiskUsage = "SYSTEM_DISK", DiskSize = 50 }],
+        Tags = [new Tag { Key = "env", Value = "prod" }],
+        LicenseType = "TencentCloud",
+        ImageFamily = "web",
+        ImageDeprecated = false,
+        CdcCacheStatus = "CACHED",
+    };
+
+    [Fact]
+    public void Success_AnImage_WritesTheSdkNamesAndCasingInTheEnvelope()
+    {
+        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(
+            new DescribeImagesResponse { ImageSet = [FullImage], TotalCount = 1 }, "req-1"));
+
+        Assert.Equal(
+            """
+            {"Response":{"ImageSet":[{"ImageId":"img-9qabwvbn","OsName":"TencentOS Server 3.1 (TK4)","ImageType":"PRIVATE_IMAGE","CreatedTime":"2026-12-01T02:09:13Z","ImageName":"web","ImageDescription":"the web tier","ImageSize":50,"Architecture":"x86_64","ImageState":"NORMAL","Platform":"TencentOS","ImageCreator":"100000000001","ImageSource":"CREATE_IMAGE","SyncPercent":100,"IsSupportCloudinit":true,"SnapshotSet":[{"SnapshotId":"snap-1","DiskUsage":"SYSTEM_DISK","DiskSize":50}],"Tags":[{"Key":"env","Value":"prod"}],"LicenseType":"TencentCloud","ImageFamily":"web","ImageDeprecated":false,"CdcCacheStatus":"CACHED"}],"TotalCount":1,"RequestId":"req-1"}}
+            """,
+            json);
+    }
+
+    [Fact]
+    public void Success_AnImageWithUnsetFields_LeavesThemOutButWritesTheNullableSyncPercent()
+    {
+        using var document = JsonDocument.Parse(WireResponseWriter.Success(
+            new DescribeImagesResponse { ImageSet = [new Image { ImageId = "img-1" }], TotalCount = 1 }, "req-1"));
+
+        var image = document.RootElement.GetProperty("Response").GetProperty("ImageSet")[0];
+        Assert.Equal(["ImageId", "SyncPercent"], image.EnumerateObject().Select(property => property.Name));
+        Assert.Equal(JsonValueKind.Null, image.GetProperty("SyncPercent").ValueKind);
+    }
+
+    [Fact]
+    public void Success_EmptyList_WritesAnEmptyArrayAndZero()
+    {
+        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(new DescribeImagesResponse(), "req-2"));
+
+        Assert.Equal("""{"Response":{"ImageSet":[],"TotalCount":0,"RequestId":"req-2"}}""", json);
+    }
+
+    [Fact]
+    public void Failure_AnError_WritesTheProviderErrorEnvelope()
+    {
+        var json = Encoding.UTF8.GetString(WireResponseWriter.Failure(
+            new WireError(WireErrorCodes.InvalidParameterCoexistImageIdsFilters, "`ImageIds` and `Filters` cannot be specified together"),
+            "req-3"));
+
+        Assert.Equal(
+            """{"Response":{"Error":{"Code":"InvalidParameter.InvalidParameterCoexistImageIdsFilters","Message":"`ImageIds` and `Filters` cannot be specified together"},"RequestId":"req-3"}}""",
+            json);
+    }
+
+    [Fact]
+    public void Failure_ReaderError_RoundTripsItsCodeAndMessage()
+    {
+        var read = WireRequestReader.Read("DeleteImages", "{}"u8);
+        Assert.False(read.IsSuccess);
+
+        using var document = JsonDocument.Parse(WireResponseWriter.Failure(read.Error, "req-4"));
+
+        var error = document.RootElement.GetProperty("Response").GetProperty("Error");
+        Assert.Equal(read.Error.Code, error.GetProperty("Code").GetString());
+        Assert.Equal(read.Error.Message, error.GetProperty("Message").GetString());
+    }
+
+    [Fact]
+    public void Success_SyncImagesWithoutImageSet_LeavesItOut()
+    {
+        Assert.Equal(
+            """{"Response":{"RequestId":"r"}}""",
+            Encoding.UTF8.GetString(WireResponseWriter.Success(new SyncImagesResponse(), "r")));
+        Assert.Equal(
+            """{"Response":{"ImageSet":[{"ImageId":"img-2","Region":"ap-shanghai"}],"RequestId":"r"}}""",
+            Encoding.UTF8.GetString(WireResponseWriter.Success(
+                new SyncImagesResponse { ImageSet = [new SyncImage { ImageId = "img-2", Region = "ap-shanghai" }] }, "r")));
+    }
+
+    [Fact]
+    public void Success_Price_WritesThePossiblyNullYearFieldsAsNull()
+    {
+        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(
+            new InquiryPriceRunInstancesResponse
+            {
+                Price = new Price { InstancePrice = new ItemPrice { UnitPrice = 0.5, ChargeUnit = "HOUR", UnitPriceDiscount = 0.25, Discount = 50 } },
+            },
+            "r"));
+
+        Assert.Equal(
+            """{"Response":{"Price":{"InstancePrice":{"UnitPrice":0.5,"ChargeUnit":"HOUR","Discount":50,"UnitPriceDiscount":0.25,"OriginalPriceThreeYear":null,"DiscountPriceThreeYear":null,"DiscountThreeYear":null,"OriginalPriceFiveYear":null,"DiscountPriceFiveYear":null,"DiscountFiveYear":null,"OriginalPriceOneYear":null,"DiscountPriceOneYear":null,"DiscountOneYear":null}},"RequestId":"r"}}""",
+            json);
+    }
+
+    [Fact]
+    public void Success_EveryResponse_IsWrittenWithItsRequestIdLast()
+    {
+        WireResponse[] responses =
+        [
+            new DescribeImagesResponse(), new CreateImageResponse { ImageId = "img-1" }, new DeleteImagesResponse(),
+            new ModifyImageAttributeResponse(), new ModifyImageSharePermissionResponse(),
+            new DescribeImageSharePermissionResponse { SharePermissionSet = [new SharePermission { AccountId = "1", CreatedTime = "2026-12-01T02:09:13Z" }] },
+            new SyncImagesResponse(), new ImportImageResponse { ImageId = "img-2" },
+            new DescribeImportImageOsResponse { ImportImageOsListSupported = new ImageOsList { Linux = ["CentOS"], Windows = [] }, ImportImageOsVersionSet = [new OsVersion { OsName = "CentOS", OsVersions = ["7"], Architecture = ["x86_64"] }] },
+            new DescribeImageQuotaResponse { ImageNumQuota = 500 },
+            new DescribeRegionsResponse { TotalCount = 1, RegionSet = [new RegionInfo { Region = "ap-guangzhou", RegionName = "华南地区(广州)", RegionState = "AVAILABLE" }] },
+            new InquiryPriceRunInstancesResponse(), new RunInstancesResponse { InstanceIdSet = ["ins-1"] },
+            new WireErrorResponse(new WireError(WireErrorCodes.InternalError, "boom")),
+        ];
+
+        foreach (var response in responses)
+        {
+            using var document = JsonDocument.Parse(Write(response, "req-all"));
+
+            var body = Assert.Single(document.RootElement.EnumerateObject());
+            Assert.Equal("Response", body.Name);
+            var last = body.Value.EnumerateObject().Last();
+            Assert.Equal(("RequestId", "req-all"), (last.Name, last.Value.GetString()));
+        }
+    }
+
+    [Fact]
+    public void Success_NonAsciiText_RoundTripsThroughAnyJsonParser()
+    {
+        using var document = JsonDocument.Parse(WireResponseWriter.Success(
+            new DescribeRegionsResponse { TotalCount = 1, RegionSet = [new RegionInfo { Region = "ap-guangzhou", RegionName = "华南地区(广州)" }] },
+            "r"));
+
+        Assert.Equal("华南地区(广州)", document.RootElement.GetProperty("Response").GetProperty("RegionSet")[0].GetProperty("RegionName").GetString());
+    }
+
+    [Fact]
+    public void Success_TheSameResponseTwice_KeepsTheCallersValueUnchanged()
+    {
+        var response = new CreateImageResponse { ImageId = "img-1" };
+
+        WireResponseWriter.Success(response, "r-1");
+
+        Assert.Equal(string.Empty, response.RequestId);
+    }
+
+    private static byte[] Write(WireResponse response, string requestId) => response switch
+    {
+        DescribeImagesResponse r => WireResponseWriter.Success(r, requestId),
+        CreateImageResponse r => WireResponseWriter.Success(r, requestId),
+        DeleteImagesResponse r => WireResponseWriter.Success(r, requestId),
+        ModifyImageAttributeResponse r => WireResponseWriter.Success(r, requestId),
+        ModifyImageSharePermissionResponse r => WireResponseWriter.Success(r, requestId),
+        DescribeImageSharePermissionResponse r => WireResponseWriter.Success(r, requestId),
+        SyncImagesResponse r => WireResponseWriter.Success(r, requestId),
+        ImportImageResponse r => WireResponseWriter.Success(r, requestId),
+        DescribeImportImageOsResponse r => WireResponseWriter.Success(r, requestId),
+        DescribeImageQuotaResponse r => WireResponseWriter.Success(r, requestId),
+        DescribeRegionsResponse r => WireResponseWriter.Success(r, requestId),
+        InquiryPriceRunInstancesResponse r => WireResponseWriter.Success(r, requestId),
+        RunInstancesResponse r => WireResponseWriter.Success(r, requestId),
+        WireErrorResponse r => WireResponseWriter.Success(r, requestId),
+        _ => throw new ArgumentOutOfRangeException(nameof(response), response.GetType().Name),
+    };
+}
