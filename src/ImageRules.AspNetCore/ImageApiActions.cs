@@ -59,7 +59,8 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         RegionSet = [.. world.Regions.Select(r => new RegionInfo { Region = r.Id.Value, RegionName = r.DisplayName, RegionState = "AVAILABLE" })],
     };
 
-    private static DescribeImportImageOsResponse DescribeImportImageOs() => new()
+    /// <summary>What R18 imports: the answer never changes, so it is made once.</summary>
+    private static readonly DescribeImportImageOsResponse ImportableSystems = new()
     {
         ImportImageOsListSupported = new ImageOsList
         {
@@ -68,10 +69,12 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         },
         ImportImageOsVersionSet =
         [
-            new OsVersion { OsName = "Windows", OsVersions = ["2008", "2012", "2016"], Architecture = ["x86_64"] },
-            .. new[] { "CentOS", "Ubuntu", "Debian", "CoreOS", "openSUSE", "SUSE" }.Select(os => new OsVersion { OsName = os, OsVersions = ["-"], Architecture = ["x86_64", "i386"] }),
+            new OsVersion { OsName = "Windows", OsVersions = ["2008", "2012", "2016"], Architecture = ["x86_64", "i386"] },
+            .. new[] { "CentOS", "Ubuntu", "Debian", "CoreOS", "openSUSE", "SUSE" }.Select(os => new OsVersion { OsName = os, OsVersions = ["any"], Architecture = ["x86_64", "i386"] }),
         ],
     };
+
+    private static DescribeImportImageOsResponse DescribeImportImageOs() => ImportableSystems;
 
     private async ValueTask<(byte[] Body, string Code)> CreateImageAsync(ApiCall call, RegionId region, CreateImageRequest r, CancellationToken cancellationToken)
     {

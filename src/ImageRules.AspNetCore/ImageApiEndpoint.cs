@@ -52,7 +52,8 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             answer = Error(new WireError(WireErrorCodes.InternalError, $"an internal error occurred; quote request id {requestId}"), requestId);
         }
 
-        LogRequest(logger, action, account, region, answer.Code, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        LogRequest(logger, action, account, region, answer.Code, milliseconds);
         context.Response.StatusCode = StatusCodes.Status200OK;
         context.Response.ContentType = JsonContentType;
         await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);

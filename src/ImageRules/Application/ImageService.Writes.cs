@@ -10,14 +10,14 @@ public sealed partial class ImageService
     public ValueTask<Result<ImageCreated>> CreateImageAsync(CreateImage request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WriteAsync(InCallersCatalogue(request.Caller, request.Region), facts => policy.Decide(request, facts), ImageOperation.Create, request.DryRun, cancellationToken);
+        return WriteAsync(InCallersCatalogue(request.Caller, request.Region), facts => policy.Decide(request, facts), ImageOperation.Create, request.DryRun, cancellationToken, makesImage: true);
     }
 
     /// <summary>Imports an image file (R18, R11, R12); see <see cref="ImagePolicy.Decide(ImportImage, ImageFacts)"/>.</summary>
     public ValueTask<Result<ImageImported>> ImportImageAsync(ImportImage request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return WriteAsync(InCallersCatalogue(request.Caller, request.Region), facts => policy.Decide(request, facts), ImageOperation.Import, request.DryRun, cancellationToken);
+        return WriteAsync(InCallersCatalogue(request.Caller, request.Region), facts => policy.Decide(request, facts), ImageOperation.Import, request.DryRun, cancellationToken, makesImage: true);
     }
 
     /// <summary>Copies an image into another region, free of charge (R14, R15, R25); see <see cref="ImagePolicy.Decide(CopyImage, ImageFacts)"/>.</summary>
@@ -25,7 +25,7 @@ public sealed partial class ImageService
     {
         ArgumentNullException.ThrowIfNull(request);
         var query = InCallersCatalogue(request.Caller, request.Region, request.TargetRegion) with { Image = request.ImageId, TargetRegion = request.TargetRegion };
-        return WriteAsync(query, facts => policy.Decide(request, facts), ImageOperation.Copy, request.DryRun, cancellationToken);
+        return WriteAsync(query, facts => policy.Decide(request, facts), ImageOperation.Copy, request.DryRun, cancellationToken, makesImage: true);
     }
 
     /// <summary>Renames and/or re-describes a custom image (R12, R13, R25, R36); see <see cref="ImagePolicy.Decide(ModifyImage, ImageFacts)"/>.</summary>

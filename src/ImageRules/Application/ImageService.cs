@@ -91,7 +91,8 @@ public sealed partial class ImageService
         ImageOperation operation,
         bool dryRun,
         CancellationToken cancellationToken,
-        bool untilItLands = false)
+        bool untilItLands = false,
+        bool makesImage = false)
         where T : IImageEvent
     {
         var scope = telemetry.StartOperation(NameOf(operation), storeKind);
@@ -99,7 +100,7 @@ public sealed partial class ImageService
         {
             for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
             {
-                var facts = await LoadAsync(query, cancellationToken).ConfigureAwait(false);
+                var facts = await LoadAsync(query, cancellationToken, makesImage).ConfigureAwait(false);
                 if (!decide(facts).TryGetValue(out var outcome, out var failure))
                 {
                     return Refused(scope, operation, query.Caller, failure);
@@ -196,11 +197,11 @@ public sealed partial class ImageService
         _ => OperationNames.CancelSharing,
     };
 
-    /// <summary>The facts of a query, with the clock and the id a new image would take.</summary>
-    private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken)
+    /// <summary>The facts of a query, with the clock and, for a decision that makes an image, the id it would take.</summary>
+    private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken, bool makesImage = false)
     {
         var facts = await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
-        return facts with { Now = Now, NewImageId = query.Catalogue is null ? default : ids.NewImageId() };
+        return facts with { Now = Now, NewImageId = makesImage ? ids.NewImageId() : default };
     }
 
     /// <summary>Lets the writer that won a race finish: a yield first, then a short, jittered, growing pause.</summary>
