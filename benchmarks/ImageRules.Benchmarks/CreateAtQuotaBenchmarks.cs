@@ -2,10 +2,9 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
+using ImageRules.Storage;
 
 namespace ImageRules.Benchmarks;
 
@@ -15,10 +14,10 @@ namespace ImageRules.Benchmarks;
 /// </summary>
 /// <remarks>
 /// The refused create changes nothing, so it is measured as it is. The allowed one adds an image, so each invocation
-/// of the service member then removes it with one store commit (<see cref="InMemoryImageStore.TryCommitAsync"/>,
+/// of the service member then removes it with one store commit (<see cref="IImageStore.TryCommitAsync"/>,
 /// <c>Deleted</c>), and the next starts again from nine images; that commit is part of the figure (it is small next to
-/// the create: no policy, one lock). The floor likewise adds and removes the name; the engine only decides, which
-/// changes nothing. Before measuring, every member must give the rules' answer.
+/// the create: no policy, one lock). The floor likewise adds and removes the name; the engine only decides, on the
+/// caller's catalogue loaded once, which changes nothing. Before measuring, every member must give the rules' answer.
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -28,16 +27,17 @@ public class CreateAtQuotaBenchmarks
 {
     private const string Allowed = "Create10thAllowed";
     private const string Refused = "Create11thRefused";
+    private const string Name = "web-server";
 
     private readonly AccountId nine = World.AccountNumber(1_000_000_001);
     private readonly AccountId full = World.AccountNumber(1_000_000_002);
     private readonly HashSet<string> nineNames = [];
     private readonly HashSet<string> fullNames = [];
-    private readonly CreateImageRequest request = new(World.Instance, World.Guangzhou.Id, "web-server", World.TencentOs, Architecture.X86_64, 50);
-    private readonly NewImage newImage = new(World.ImageNumber(1_000), World.Epoch);
     private World world = null!;
-    private Image[] nineImages = [];
-    private Image[] fullImages = [];
+    private CreateImage tenth = null!;
+    private CreateImage eleventh = null!;
+    private ImageFacts nineFacts = null!;
+    private ImageFacts fullFacts = null!;
     private long nineVersion;
 
     [GlobalSetup]
@@ -45,14 +45,19 @@ public class CreateAtQuotaBenchmarks
     {
         world = await World.CreateAsync();
         await world.AddAccountsAsync([nine, full]);
-        var quota = world.Policy.Options.MaxCustomImagesPerRegion;
-        nineImages = [.. Enumerable.Range(0, quota - 1).Select(i => World.CustomImage(1 + i, nine, World.Guangzhou, World.CatalogueName(i)))];
-        fullImages = [.. Enumerable.Range(0, quota).Select(i => World.CustomImage(100 + i, full, World.Guangzhou, World.CatalogueName(i)))];
+        var quota = world.Policy.MaxCustomImagesPerRegion;
+        var nineImages = Enumerable.Range(0, quota - 1).Select(i => World.CustomImage(1 + i, nine, World.Guangzhou, World.CatalogueName(i))).ToArray();
+        var fullImages = Enumerable.Range(0, quota).Select(i => World.CustomImage(100 + i, full, World.Guangzhou, World.CatalogueName(i))).ToArray();
         await world.CommitAsync(nineImages);
         await world.CommitAsync(fullImages);
         nineNames.UnionWith(nineImages.Select(i => i.Name));
         fullNames.UnionWith(fullImages.Select(i => i.Name));
-        nineVersion = (await world.Images.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Version;
+
+        tenth = new CreateImage(nine, World.Guangzhou.Id, World.Instance, Name, OperatingSystem: World.TencentOs, SizeGiB: 50);
+        eleventh = tenth with { Caller = full };
+        nineFacts = await CatalogueFactsAsync(nine);
+        fullFacts = await CatalogueFactsAsync(full);
+        nineVersion = nineFacts.Version;
         await CheckEveryMemberAsync();
     }
 
@@ -64,15 +69,14 @@ public class CreateAtQuotaBenchmarks
     /// <summary>Our engine decides the 10th image from the nine it is shown.</summary>
     [Benchmark]
     [BenchmarkCategory(Allowed)]
-    public Result<ImageCreated> EngineAllowed() =>
-        world.Policy.CreateFromInstance(request, nine, World.Guangzhou, nineImages, newImage);
+    public Result<ImageCreated> EngineAllowed() => world.Policy.Decide(tenth, nineFacts);
 
     /// <summary>Our service creates the 10th image; the store commit that removes it again is part of the figure.</summary>
     [Benchmark]
     [BenchmarkCategory(Allowed)]
     public async ValueTask<Result<ImageCreated>> ServiceAllowed()
     {
-        var created = await world.Service.CreateImageAsync(nine, request);
+        var created = await world.Service.CreateImageAsync(tenth);
         if (created.TryGetValue(out var made, out _))
         {
             await RemoveAsync(made.Image);
@@ -89,31 +93,35 @@ public class CreateAtQuotaBenchmarks
     /// <summary>Our engine refuses the 11th image.</summary>
     [Benchmark]
     [BenchmarkCategory(Refused)]
-    public Result<ImageCreated> EngineRefused() =>
-        world.Policy.CreateFromInstance(request, full, World.Guangzhou, fullImages, newImage);
+    public Result<ImageCreated> EngineRefused() => world.Policy.Decide(eleventh, fullFacts);
 
     /// <summary>Our service refuses the 11th image; nothing is written.</summary>
     [Benchmark]
     [BenchmarkCategory(Refused)]
-    public ValueTask<Result<ImageCreated>> ServiceRefused() => world.Service.CreateImageAsync(full, request);
+    public ValueTask<Result<ImageCreated>> ServiceRefused() => world.Service.CreateImageAsync(eleventh);
 
     private bool TakeSlot(HashSet<string> names)
     {
-        if (names.Contains(request.Name) || names.Count >= world.Policy.Options.MaxCustomImagesPerRegion)
+        if (names.Contains(Name) || names.Count >= world.Policy.MaxCustomImagesPerRegion)
         {
             return false;
         }
 
-        names.Add(request.Name);
-        names.Remove(request.Name);
+        names.Add(Name);
+        names.Remove(Name);
         return true;
     }
+
+    /// <summary>What the service loads to create an image for <paramref name="caller"/>: its catalogue in Guangzhou, with an unused id.</summary>
+    private async Task<ImageFacts> CatalogueFactsAsync(AccountId caller) =>
+        await world.LoadFactsAsync(new FactsQuery(caller, World.Guangzhou.Id) { Catalogue = new CatalogueKey(caller, World.Guangzhou.Id) })
+            with { NewImageId = World.ImageNumber(1_000) };
 
     /// <summary>Removes the image the service just made, at the version its create left, so nine images remain.</summary>
     private async ValueTask RemoveAsync(Image image)
     {
         var change = new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = nineVersion + 1, Deleted = [image.Id] };
-        if (!await world.Images.TryCommitAsync(change))
+        if (!await world.Store.TryCommitAsync(change))
         {
             throw new InvalidOperationException($"the store refused to remove {image.Id}");
         }
@@ -130,8 +138,8 @@ public class CreateAtQuotaBenchmarks
             var refusedByQuota = !FloorRefused()
                 && EngineRefused().Failure is CustomImageQuotaExceeded
                 && (await ServiceRefused()).Failure is CustomImageQuotaExceeded;
-            var count = (await world.Images.GetCatalogueAsync(new CatalogueKey(nine, World.Guangzhou.Id))).Images.Length;
-            if (!allowed || !refusedByQuota || count != nineImages.Length)
+            var count = (await CatalogueFactsAsync(nine)).Catalogue.Length;
+            if (!allowed || !refusedByQuota || count != nineFacts.Catalogue.Length)
             {
                 throw new InvalidOperationException($"the quota boundary is not where the benchmark assumes: allowed {allowed}, refused {refusedByQuota}, images {count}");
             }

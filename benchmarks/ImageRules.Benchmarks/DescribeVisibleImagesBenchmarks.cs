@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Storage;
 
 namespace ImageRules.Benchmarks;
 
@@ -31,6 +31,7 @@ public class DescribeVisibleImagesBenchmarks
     private readonly AccountId viewer = VisibleImagesWorld.Viewer;
     private readonly RegionId region = World.Guangzhou.Id;
     private readonly InMemoryImageStore store = new();
+    private readonly DescribeImages firstPage = new(VisibleImagesWorld.Viewer, World.Guangzhou.Id);
     private World world = null!;
 
     /// <summary>How many images the world holds.</summary>
@@ -40,7 +41,7 @@ public class DescribeVisibleImagesBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        world = await World.CreateAsync(store, store, new InMemoryAccountRepository(), new InMemoryRegionRepository());
+        world = await World.CreateAsync(store);
         await world.AddAccountsAsync([viewer]);
         await VisibleImagesWorld.BuildAsync(Images, CommitAsync);
         visibleIndex[(viewer, region)] = [.. DescribeByScan(int.MaxValue).Items];
@@ -59,7 +60,7 @@ public class DescribeVisibleImagesBenchmarks
     /// <summary>Our service: account and region checks, then the store's per-catalogue and per-recipient indexes.</summary>
     [Benchmark]
     [BenchmarkCategory(Category)]
-    public ValueTask<Result<ImagePage>> Service() => world.Service.DescribeImagesAsync(viewer, region);
+    public ValueTask<Result<ImagePage>> Service() => world.Service.DescribeImagesAsync(firstPage);
 
     /// <summary>The naive way: filter every image in the world with LINQ, sort what is left, take a page.</summary>
     [Benchmark]
@@ -88,7 +89,11 @@ public class DescribeVisibleImagesBenchmarks
     private async Task CheckEveryMemberAsync()
     {
         var floor = Floor();
-        var service = (await Service()).Value;
+        if (!(await Service()).TryGetValue(out var service, out var refused))
+        {
+            throw new InvalidOperationException($"the service refuses to describe the world: {refused}");
+        }
+
         var scan = LinqScan();
         const int Visible = VisibleImagesWorld.Visible;
         if (store.ImageCount != Images || floor.TotalCount != Visible || service.TotalCount != Visible || scan.TotalCount != Visible

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
 using ImageRules.Policy;
-using ImageRules.Policy.Failures;
+using ImageRules.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,14 +11,15 @@ namespace ImageRules.Benchmarks;
 /// <summary>
 /// "May account A launch image I in region R?" (R30) four ways, cycling through four requests that are all allowed
 /// or all refused (<see cref="Outcome"/>), with the shared image granted to 1, 10 or 50 accounts (<see cref="Grants"/>):
-/// a hand-written floor, our engine (<see cref="ImagePolicy.Launch"/> and the allocation-free
-/// <see cref="ImagePolicy.DecideLaunch"/>), our service over the in-memory store, and ASP.NET Core's
+/// a hand-written floor, our engine (<see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>, as a result and as the
+/// allocation-free <see cref="LaunchDecision"/>), our service over the in-memory store, and ASP.NET Core's
 /// resource-based authorization.
 /// </summary>
 /// <remarks>
-/// Every member but the service starts from the same index of images by id; the service reads its own store,
-/// holding the same images and grants. Before measuring, every member is run on every request and must give the
-/// answer the rules give, so no member is measured answering something else.
+/// The floor and the peer start from an index of images by id; the engine from each request's record and the facts
+/// the store holds for it, built once (as a host that keeps facts at hand would); the service loads those facts from
+/// its store every time. Before measuring, every member is run on every request and must give the answer the rules
+/// give, so no member is measured answering something else.
 /// </remarks>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -59,19 +60,19 @@ public class LaunchDecisionBenchmarks
         var publicWindows = World.PublicImage(2, World.Singapore, World.WindowsServer);
         var own = World.CustomImage(3, owner, World.Guangzhou, World.CatalogueName(0));
         var shared = World.CustomImage(4, owner, World.Guangzhou, World.CatalogueName(1));
-        var creating = World.CustomImage(5, owner, World.Guangzhou, World.CatalogueName(2), ImageState.Creating);
+        // Made now, so it is still being created (not yet failed by its transition timeout, R37) while the run lasts.
+        var creating = World.CustomImage(5, owner, World.Guangzhou, World.CatalogueName(2), ImageState.Creating) with { CreatedAt = TimeProvider.System.GetUtcNow() };
         var hidden = World.CustomImage(6, other, World.Guangzhou, World.CatalogueName(0));
-        var grants = recipients.Select(r => World.Grant(shared, r)).ToArray();
         await world.CommitAsync([publicLinux]);
         await world.CommitAsync([publicWindows]);
-        await world.CommitAsync([own, shared, creating], grants);
+        await world.CommitAsync([own, shared, creating], [.. recipients.Select(r => World.Grant(shared, r))]);
         await world.CommitAsync([hidden]);
         foreach (var image in new[] { publicLinux, publicWindows, own, creating, hidden })
         {
-            index.Add(image.Id, new LaunchEntry(image, [], []));
+            index.Add(image.Id, new LaunchEntry(image, []));
         }
 
-        index.Add(shared.Id, new LaunchEntry(shared, [.. recipients], grants.ToDictionary(g => g.Recipient)));
+        index.Add(shared.Id, new LaunchEntry(shared, [.. recipients]));
 
         var services = new ServiceCollection().AddLogging().AddAuthorizationCore();
         services.AddSingleton<IAuthorizationHandler>(new LaunchImageHandler(index.ToDictionary(e => e.Key, e => e.Value.Recipients)));
@@ -79,24 +80,28 @@ public class LaunchDecisionBenchmarks
         authorization = container.GetRequiredService<IAuthorizationService>();
 
         var recipient = recipients[^1];
-        LaunchRequest Allow(AccountId caller, Region region, Image image, LaunchReason reason) =>
-            new(caller, LaunchImageHandler.Principal(caller), region, image.Id, reason, null);
-        LaunchRequest Refuse(AccountId caller, Region region, Image image, string code) =>
-            new(caller, LaunchImageHandler.Principal(caller), region, image.Id, null, code);
+        async Task<LaunchRequest> AskAsync(AccountId caller, Region region, Image image, LaunchReason? reason, string? code)
+        {
+            var launch = new LaunchImage(caller, region.Id, image.Id);
+            var facts = await world.LoadFactsAsync(new FactsQuery(caller, region.Id) { Image = image.Id });
+            return new LaunchRequest(caller, LaunchImageHandler.Principal(caller), region, image.Id, launch, facts, reason, code);
+        }
+
+        const string NotVisible = "InvalidImageId.NotFound";
         requests = Outcome == LaunchOutcome.Allowed
             ?
             [
-                Allow(stranger, World.Guangzhou, publicLinux, LaunchReason.PublicImage),
-                Allow(stranger, World.Singapore, publicWindows, LaunchReason.PublicImage),
-                Allow(owner, World.Guangzhou, own, LaunchReason.Owner),
-                Allow(recipient, World.Guangzhou, shared, LaunchReason.ShareGrant),
+                await AskAsync(stranger, World.Guangzhou, publicLinux, LaunchReason.PublicImage, null),
+                await AskAsync(stranger, World.Singapore, publicWindows, LaunchReason.PublicImage, null),
+                await AskAsync(owner, World.Guangzhou, own, LaunchReason.Owner, null),
+                await AskAsync(recipient, World.Guangzhou, shared, LaunchReason.ShareGrant, null),
             ]
             :
             [
-                Refuse(stranger, World.Guangzhou, shared, ImageNotFound.ErrorCode),
-                Refuse(recipient, World.Singapore, shared, ImageNotFound.ErrorCode),
-                Refuse(owner, World.Guangzhou, creating, InvalidImageState.ErrorCode),
-                Refuse(stranger, World.Guangzhou, hidden, ImageNotFound.ErrorCode),
+                await AskAsync(stranger, World.Guangzhou, shared, null, NotVisible),
+                await AskAsync(recipient, World.Singapore, shared, null, NotVisible),
+                await AskAsync(owner, World.Guangzhou, creating, null, "InvalidParameterValue.InvalidImageState"),
+                await AskAsync(stranger, World.Guangzhou, hidden, null, NotVisible),
             ];
         await CheckEveryMemberAsync();
     }
@@ -122,9 +127,7 @@ public class LaunchDecisionBenchmarks
     public Result<LaunchPermit> Engine()
     {
         var request = Next();
-        return index.TryGetValue(request.Image, out var entry)
-            ? world.Policy.Launch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller, request.Region.Id))
-            : new ImageNotFound(request.Image);
+        return world.Policy.Decide(request.Launch, request.Facts).ToResult();
     }
 
     /// <summary>Our engine's allocation-free decision: the failure record is built only if asked for.</summary>
@@ -133,18 +136,16 @@ public class LaunchDecisionBenchmarks
     public LaunchDecision EngineDecision()
     {
         var request = Next();
-        return index.TryGetValue(request.Image, out var entry)
-            ? world.Policy.DecideLaunch(entry.Image, request.Caller, request.Region, entry.GrantFor(request.Caller, request.Region.Id))
-            : default;
+        return world.Policy.Decide(request.Launch, request.Facts);
     }
 
-    /// <summary>Our service: account and region checks, the store's lookups, then the engine.</summary>
+    /// <summary>Our service: the store loads the facts (caller, region, image and the caller's grant), then the engine decides.</summary>
     [Benchmark]
     [BenchmarkCategory(Category)]
-    public ValueTask<Result<LaunchPermit>> Service()
+    public ValueTask<LaunchDecision> Service()
     {
         var request = Next();
-        return world.Service.DecideLaunchAsync(request.Caller, request.Region.Id, request.Image);
+        return world.Service.DecideLaunchAsync(request.Launch);
     }
 
     /// <summary>The peer: the endpoint finds the image in its region, then asks <see cref="IAuthorizationService"/>.</summary>
@@ -184,9 +185,9 @@ public class LaunchDecisionBenchmarks
             var answer = engine.Match(permit => permit.Reason.ToString(), failure => failure.Code);
             var expected = request.Reason?.ToString() ?? request.Code;
             if (answer != expected || floor != request.Allowed || decision.IsAllowed != request.Allowed || decision.ToResult() != engine
-                || service != engine || peer.Succeeded != request.Allowed)
+                || service.ToResult() != engine || peer.Succeeded != request.Allowed)
             {
-                throw new InvalidOperationException($"the members disagree on {request}: engine {answer}, floor {floor}, decision {decision}, service {service}, peer {peer.Succeeded}");
+                throw new InvalidOperationException($"the members disagree on {request.Launch}: engine {answer}, floor {floor}, decision {decision}, service {service}, peer {peer.Succeeded}");
             }
         }
 

@@ -1,20 +1,20 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Hosting;
-using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Storage;
 
 namespace ImageRules.Benchmarks;
 
 /// <summary>
-/// A world the benchmarks run against: an <see cref="ImageService"/> over fresh stores (in memory unless given), with
+/// A world the benchmarks run against: an <see cref="ImageService"/> over a fresh store (in memory unless given), with
 /// named regions and makers of ids, accounts, images and grants.
 /// </summary>
 /// <remarks>
-/// Images and grants are written straight into the store with <see cref="IImageRepository.TryCommitAsync"/>, one
-/// commit per catalogue, not through the service: the store checks every commit, and a world of a million images
-/// builds in seconds instead of paying a policy decision and an id per image. Ids and times are derived from
-/// numbers, so every run builds the same world.
+/// Images and grants are written straight into the store with <see cref="IImageStore.TryCommitAsync"/>, one commit
+/// per catalogue, not through the service: the store checks every commit, and a world of a million images builds in
+/// seconds instead of paying a policy decision and an id per image. Ids and times are derived from numbers, so every
+/// run builds the same world. The engine's members decide on <see cref="LoadFactsAsync"/>'s facts: what the service
+/// loads for the same request, read once before measuring.
 /// </remarks>
 internal sealed class World
 {
@@ -41,35 +41,22 @@ internal sealed class World
     /// <summary>Names for one catalogue's images, made once and shared, so a big world holds no million name strings.</summary>
     private static readonly string[] CatalogueNames = [.. Enumerable.Range(1, 500).Select(i => $"image-{i}")];
 
-    private World(IImageRepository images, IShareGrantRepository grants, IAccountRepository accounts, IRegionRepository regions)
+    private World(IImageStore store)
     {
-        Images = images;
-        Grants = grants;
-        Accounts = accounts;
-        Service = new ImageService(Policy, images, grants, accounts, regions, new SequentialImageIds(), TimeProvider.System);
+        Store = store;
+        Service = new ImageService(Policy, store, new SequentialImageIds(), TimeProvider.System);
     }
 
     public ImagePolicy Policy { get; } = new();
 
-    public IImageRepository Images { get; }
-
-    public IShareGrantRepository Grants { get; }
-
-    public IAccountRepository Accounts { get; }
+    public IImageStore Store { get; }
 
     public ImageService Service { get; }
 
-    /// <summary>A world over fresh in-memory stores, holding <see cref="AllRegions"/> and no account or image yet.</summary>
-    public static Task<World> CreateAsync()
+    /// <summary>A world over <paramref name="store"/> (a fresh in-memory one when null), holding <see cref="AllRegions"/> and no account or image yet.</summary>
+    public static async Task<World> CreateAsync(IImageStore? store = null)
     {
-        var store = new InMemoryImageStore();
-        return CreateAsync(store, store, new InMemoryAccountRepository(), new InMemoryRegionRepository());
-    }
-
-    /// <summary>A world over these empty stores, holding <see cref="AllRegions"/> and no account or image yet.</summary>
-    public static async Task<World> CreateAsync(IImageRepository images, IShareGrantRepository grants, IAccountRepository accounts, IRegionRepository regions)
-    {
-        var world = new World(images, grants, accounts, regions);
+        var world = new World(store ?? new InMemoryImageStore());
         foreach (var region in AllRegions)
         {
             await world.Service.SaveRegionAsync(region);
@@ -139,14 +126,18 @@ internal sealed class World
         }
     }
 
+    /// <summary>The facts the store holds for <paramref name="query"/>, as of now: what the service would decide on.</summary>
+    public async Task<ImageFacts> LoadFactsAsync(FactsQuery query) =>
+        await Store.LoadFactsAsync(query) with { Now = TimeProvider.System.GetUtcNow() };
+
     /// <summary>Writes <paramref name="images"/>, all of one catalogue, and <paramref name="grants"/> of them in one commit.</summary>
     /// <exception cref="InvalidOperationException">The store refused the commit: the world is not what the benchmark assumes.</exception>
     public async Task CommitAsync(IReadOnlyCollection<Image> images, IReadOnlyCollection<ShareGrant>? grants = null)
     {
         var key = CatalogueKey.Of(images.First());
-        var catalogue = await Images.GetCatalogueAsync(key);
+        var catalogue = await Store.LoadFactsAsync(new FactsQuery(key.Owner ?? default, key.Region) { Catalogue = key });
         var change = new CatalogueChange { Key = key, ExpectedVersion = catalogue.Version, Added = [.. images], GrantsAdded = [.. grants ?? []] };
-        if (!await Images.TryCommitAsync(change))
+        if (!await Store.TryCommitAsync(change))
         {
             throw new InvalidOperationException($"the store refused the commit to {key}");
         }

@@ -1,7 +1,6 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Domain.Events;
 using ImageRules.Policy;
-using ImageRules.Policy.Requests;
 using ImageRules.Samples.ImageApi.Wire;
 using OneOf;
 
@@ -25,7 +24,7 @@ public sealed partial class ImageApiEndpoint
         var filter = ImageFilter.None;
         if (input.ImageIds is { Count: > 0 })
         {
-            if (!ParseAll(input.ImageIds, ImageId.Parse, "ImageIds").TryPickT0(out var ids, out var malformed))
+            if (!ParseAll(input.ImageIds, Ids.Image, "ImageIds").TryPickT0(out var ids, out var malformed))
             {
                 return malformed;
             }
@@ -41,7 +40,7 @@ public sealed partial class ImageApiEndpoint
             }
         }
 
-        var page = await images.DescribeImagesAsync(call.Caller, call.Region, filter, input.Offset, input.Limit, ct);
+        var page = await images.DescribeImagesAsync(new DescribeImages(call.Caller, call.Region, filter, input.Offset, input.Limit), ct);
         return page.Match<OneOf<DescribeImagesResponse, ApiError>>(
             found => new DescribeImagesResponse([.. found.Items.Select(ProviderSpelling.ToItem)], found.TotalCount, call.RequestId),
             failure => ApiError.From(failure));
@@ -57,7 +56,7 @@ public sealed partial class ImageApiEndpoint
 
         return given.Name switch
         {
-            "image-id" => Parse(value, ImageId.Parse).MapT0(id => filter with { ImageIds = [id] }),
+            "image-id" => Parse(value, Ids.Image).MapT0(id => filter with { ImageIds = [id] }),
             "image-type" when ProviderSpelling.TryParseImageType(value, out var kind) => filter with { Kind = kind },
             "image-type" => ApiError.InvalidParameterValue($"image-type `{value}` is not PUBLIC_IMAGE, PRIVATE_IMAGE or SHARED_IMAGE"),
             "image-name" => filter with { NameContains = value },
@@ -79,16 +78,16 @@ public sealed partial class ImageApiEndpoint
             return ApiError.MissingParameter(input.ImageId is null ? "ImageId" : "Permission");
         }
 
-        if (!Parse(input.ImageId, ImageId.Parse).TryPickT0(out var image, out var malformed)
-            || !ParseAll(input.AccountIds, AccountId.Parse, "AccountIds").TryPickT0(out var accounts, out malformed))
+        if (!Parse(input.ImageId, Ids.Image).TryPickT0(out var image, out var malformed)
+            || !ParseAll(input.AccountIds, Ids.Account, "AccountIds").TryPickT0(out var accounts, out malformed))
         {
             return malformed;
         }
 
         return input.Permission switch
         {
-            "SHARE" => Acknowledge(await images.ShareImageAsync(call.Caller, call.Region, image, accounts, ct), call),
-            "CANCEL" => Acknowledge(await images.CancelSharingAsync(call.Caller, call.Region, image, accounts, ct), call),
+            "SHARE" => Acknowledge(await images.ShareImageAsync(new ShareImage(call.Caller, call.Region, image, accounts), ct), call),
+            "CANCEL" => Acknowledge(await images.CancelSharingAsync(new CancelSharing(call.Caller, call.Region, image, accounts), ct), call),
             _ => ApiError.InvalidParameterValue($"permission `{input.Permission}` is not SHARE or CANCEL"),
         };
     }
@@ -100,14 +99,14 @@ public sealed partial class ImageApiEndpoint
     private async Task<OneOf<AcknowledgedResponse, ApiError>> DeleteImagesAsync(ApiCall call, HttpRequest request, CancellationToken ct)
     {
         if (!(await ReadAsync(request, Json.DeleteImagesRequest, ct)).TryPickT0(out var input, out var unreadable)
-            || !ParseAll(input.ImageIds, ImageId.Parse, "ImageIds").TryPickT0(out var ids, out unreadable))
+            || !ParseAll(input.ImageIds, Ids.Image, "ImageIds").TryPickT0(out var ids, out unreadable))
         {
             return unreadable;
         }
 
         foreach (var id in ids)
         {
-            if (!(await images.DeleteImageAsync(call.Caller, call.Region, id, ct)).TryGetValue(out _, out var refused))
+            if (!(await images.DeleteImageAsync(new DeleteImage(call.Caller, call.Region, id), ct)).TryGetValue(out _, out var refused))
             {
                 return ApiError.From(refused);
             }
@@ -116,7 +115,11 @@ public sealed partial class ImageApiEndpoint
         return new AcknowledgedResponse(call.RequestId);
     }
 
-    /// <summary><c>CreateImage</c>: images one of the caller's instances in the region (R10–R12).</summary>
+    /// <summary>
+    /// <c>CreateImage</c>: images one of the caller's instances in the region (R10–R12), then plays the platform and
+    /// finishes it. A refused completion is answered with its code (naming the image, which stays created), never
+    /// turned into a server error.
+    /// </summary>
     private async Task<OneOf<CreateImageResponse, ApiError>> CreateImageAsync(ApiCall call, HttpRequest request, CancellationToken ct)
     {
         if (!(await ReadAsync(request, Json.CreateImageRequest, ct)).TryPickT0(out var input, out var unreadable))
@@ -129,31 +132,32 @@ public sealed partial class ImageApiEndpoint
             return ApiError.MissingParameter(input.InstanceId is null ? "InstanceId" : "ImageName");
         }
 
-        if (!Parse(input.InstanceId, InstanceId.Parse).TryPickT0(out var instance, out var malformed))
+        if (!Parse(input.InstanceId, Ids.Instance).TryPickT0(out var instance, out var malformed))
         {
             return malformed;
         }
 
-        var create = new Policy.Requests.CreateImageRequest(instance, call.Region, input.ImageName, InstanceSystem, Architecture.X86_64, InstanceDiskGiB, input.ImageDescription ?? string.Empty);
-        var created = await images.CreateImageAsync(call.Caller, create, ct);
-        if (!created.TryGetValue(out var image, out var refused))
+        var create = new CreateImage(call.Caller, call.Region, instance, input.ImageName, input.ImageDescription ?? string.Empty, InstanceSystem, Architecture.X86_64, InstanceDiskGiB);
+        var created = await images.CreateImageAsync(create, ct);
+        if (!created.TryGetValue(out var image, out var refused)
+            || !(await FinishAsync(image.ImageId, ct)).TryGetValue(out _, out refused))
         {
             return ApiError.From(refused);
         }
 
-        await FinishAsync(image.ImageId, ct);
         return new CreateImageResponse(image.ImageId.Value, call.RequestId);
     }
 
     /// <summary>
     /// <c>SyncImages</c>: copies each image into each destination region, free of charge (R14, R15). Every id and
-    /// region is checked before anything is copied; the first refusal stops the call, and copies before it stay.
+    /// region is checked before anything is copied; the first refusal (of a copy or of its completion) stops the call,
+    /// and copies before it stay.
     /// </summary>
     private async Task<OneOf<SyncImagesResponse, ApiError>> SyncImagesAsync(ApiCall call, HttpRequest request, CancellationToken ct)
     {
         if (!(await ReadAsync(request, Json.SyncImagesRequest, ct)).TryPickT0(out var input, out var unreadable)
-            || !ParseAll(input.ImageIds, ImageId.Parse, "ImageIds").TryPickT0(out var ids, out unreadable)
-            || !ParseAll(input.DestinationRegions, RegionId.Parse, "DestinationRegions").TryPickT0(out var targets, out unreadable))
+            || !ParseAll(input.ImageIds, Ids.Image, "ImageIds").TryPickT0(out var ids, out unreadable)
+            || !ParseAll(input.DestinationRegions, Ids.Region, "DestinationRegions").TryPickT0(out var targets, out unreadable))
         {
             return unreadable;
         }
@@ -163,13 +167,13 @@ public sealed partial class ImageApiEndpoint
         {
             foreach (var target in targets)
             {
-                var copied = await images.CopyImageAsync(call.Caller, call.Region, new CopyImageRequest(id, target), ct);
-                if (!copied.TryGetValue(out var copy, out var refused))
+                var copied = await images.CopyImageAsync(new CopyImage(call.Caller, call.Region, id, target), ct);
+                if (!copied.TryGetValue(out var copy, out var refused)
+                    || !(await FinishAsync(copy.ImageId, ct)).TryGetValue(out _, out refused))
                 {
                     return ApiError.From(refused);
                 }
 
-                await FinishAsync(copy.ImageId, ct);
                 copies.Add(new SyncImage(copy.ImageId.Value, target.Value));
             }
         }
@@ -177,9 +181,12 @@ public sealed partial class ImageApiEndpoint
         return new SyncImagesResponse(copies, call.RequestId);
     }
 
-    /// <summary>Plays the platform: the image it was producing is ready.</summary>
-    private async Task FinishAsync(ImageId image, CancellationToken ct) =>
-        _ = (await images.CompleteImageAsync(image, succeeded: true, ct)).Value;
+    /// <summary>
+    /// Plays the platform: the image it was producing is ready. Completion is never refused for contention (R37), but
+    /// it may still be refused (the image expired or is gone), so the caller checks the result.
+    /// </summary>
+    private ValueTask<Result<ImageCompleted>> FinishAsync(ImageId image, CancellationToken ct) =>
+        images.CompleteImageAsync(image, succeeded: true, ct);
 
     private static OneOf<AcknowledgedResponse, ApiError> Acknowledge<T>(Result<T> outcome, ApiCall call) =>
         outcome.Match<OneOf<AcknowledgedResponse, ApiError>>(_ => new AcknowledgedResponse(call.RequestId), failure => ApiError.From(failure));

@@ -86,13 +86,9 @@ public sealed partial class ImageApiEndpoint
             return new ApiError("AuthFailure.InvalidAuthorization", $"the `{AccountHeader}` header is missing: this sample takes the caller from it");
         }
 
-        if (!Parse(account, AccountId.Parse).TryPickT0(out var caller, out var malformed)
-            || !Parse(region, RegionId.Parse).TryPickT0(out var place, out malformed))
-        {
-            return malformed;
-        }
-
-        return new ApiCall(action, caller, place, requestId);
+        return Result.All(Ids.Account(account), Ids.Region(region)).Match<OneOf<ApiCall, ApiError>>(
+            ids => new ApiCall(action, ids.First, ids.Second, requestId),
+            failure => ApiError.From(failure));
     }
 
     /// <summary>The body as the action's input; an empty body is an empty input.</summary>
@@ -112,7 +108,7 @@ public sealed partial class ImageApiEndpoint
         }
     }
 
-    /// <summary>A user-given id, parsed by its type: a malformed one is the library's own failure (R7).</summary>
+    /// <summary>A user-given id, read by the library (<see cref="Ids"/>): a malformed one is the library's own failure (R7).</summary>
     private static OneOf<T, ApiError> Parse<T>(string? text, Func<string?, Result<T>> parse) =>
         parse(text).Match<OneOf<T, ApiError>>(value => value, failure => ApiError.From(failure));
 

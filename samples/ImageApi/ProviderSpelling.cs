@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Samples.ImageApi.Wire;
 
 namespace ImageRules.Samples.ImageApi;

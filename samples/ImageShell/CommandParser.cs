@@ -10,7 +10,7 @@ namespace ImageRules.Samples.ImageShell;
 /// <summary>
 /// Reads one line of the shell into a <see cref="ShellCommand"/>, or says why it cannot: a <see cref="UsageError"/>
 /// for the shell's own grammar, or the library's <see cref="Failure"/> for a malformed id (R7), since every id goes
-/// through its type's <c>Parse</c>.
+/// through the library's provider-coded reader (<see cref="Ids"/>).
 /// </summary>
 /// <remarks>
 /// Words are separated by spaces; a word with spaces goes in double quotes (<c>create "web server"</c>). Options
@@ -164,17 +164,17 @@ public static class CommandParser
 
         public string? Optional(int index) => index < words.Count ? words[index] : null;
 
-        public ImageId Image(int index) => Parsed(ImageId.Parse(Word(index)));
+        public ImageId Image(int index) => Parsed(Ids.Image(Word(index)));
 
-        public AccountId Account(int index) => Parsed(AccountId.Parse(Word(index)));
+        public AccountId Account(int index) => Parsed(Ids.Account(Word(index)));
 
-        public ImmutableArray<AccountId> Accounts(int from) => [.. words.Skip(from).Select(word => Parsed(AccountId.Parse(word)))];
+        public ImmutableArray<AccountId> Accounts(int from) => [.. words.Skip(from).Select(word => Parsed(Ids.Account(word)))];
 
-        public RegionId Region(int index) => Parsed(RegionId.Parse(Word(index)));
+        public RegionId Region(int index) => Parsed(Ids.Region(Word(index)));
 
-        public RegionId? RegionOption() => Option("region") is { } region ? Parsed(RegionId.Parse(region)) : null;
+        public RegionId? RegionOption() => Option("region") is { } region ? Parsed(Ids.Region(region)) : null;
 
-        public InstanceId? InstanceOption() => Option("instance") is { } instance ? Parsed(InstanceId.Parse(instance)) : null;
+        public InstanceId? InstanceOption() => Option("instance") is { } instance ? Parsed(Ids.Instance(instance)) : null;
 
         public string? Option(string name) => options.GetValueOrDefault(name);
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 
 namespace ImageRules.Samples.ImageShell;
 
@@ -27,33 +25,33 @@ public sealed partial class Shell
         ShellCommand.AddAccount c => await AddAccountAsync(new Account(c.Account, c.HomeRegion, c.Kind), ct),
         ShellCommand.ListImages c => await ListImagesAsync(c, ct),
         ShellCommand.Quota c => Report(
-            await images.GetQuotaAsync(current.Id, c.Region ?? region, ct),
+            await images.DescribeQuotaAsync(new DescribeQuota(current.Id, c.Region ?? region), ct),
             q => $"{q.Used} of {q.Limit} custom images used in {q.Region}, {q.Remaining} left"),
         ShellCommand.Create c => Report(
-            await images.CreateImageAsync(current.Id, new CreateImageRequest(c.Instance ?? DemoInstance, c.Region ?? region, c.Name, DemoSystem, Architecture.X86_64, DemoSizeGiB), ct),
+            await images.CreateImageAsync(new CreateImage(current.Id, c.Region ?? region, c.Instance ?? DemoInstance, c.Name, OperatingSystem: DemoSystem, SizeGiB: DemoSizeGiB), ct),
             x => $"created {x.Image.Id} \"{x.Image.Name}\" in {x.Image.Region}: {x.Image.State}, snapshot storage {x.StorageQuotePerMonth} a month; `complete {x.Image.Id}` finishes it"),
         ShellCommand.Complete c => Report(
             await images.CompleteImageAsync(c.Image, c.Succeeded, ct),
             x => $"{x.Image.Id} is {x.Image.State}"),
         ShellCommand.Copy c => Report(
-            await images.CopyImageAsync(current.Id, c.Region ?? region, new CopyImageRequest(c.Image, c.Target), ct),
+            await images.CopyImageAsync(new CopyImage(current.Id, c.Region ?? region, c.Image, c.Target), ct),
             x => $"copied {x.Source.Id} to {x.Copy.Region} as {x.Copy.Id}: {x.Copy.State}, charge {x.Charge}; `complete {x.Copy.Id}` finishes it"),
         ShellCommand.Rename c => Report(
-            await images.ModifyImageAsync(current.Id, c.Region ?? region, new ModifyImageRequest(c.Image, Name: c.Name), ct),
+            await images.ModifyImageAsync(new ModifyImage(current.Id, c.Region ?? region, c.Image, Name: c.Name), ct),
             x => $"renamed {x.Image.Id} from \"{x.Before.Name}\" to \"{x.Image.Name}\""),
         ShellCommand.Share c => Report(
-            await images.ShareImageAsync(current.Id, c.Region ?? region, c.Image, c.Accounts, ct),
+            await images.ShareImageAsync(new ShareImage(current.Id, c.Region ?? region, c.Image, c.Accounts), ct),
             x => $"shared {x.Image.Id} with {string.Join(", ", x.Grants.Select(g => g.Recipient))}, in {x.Image.Region} only"),
         ShellCommand.Unshare { All: true } c => Report(
-            await images.CancelAllSharingAsync(current.Id, c.Region ?? region, c.Image, ct),
+            await images.CancelAllSharingAsync(new CancelAllSharing(current.Id, c.Region ?? region, c.Image), ct),
             x => $"cancelled sharing of {x.Image.Id}: {x.Grants.Length} grant(s) removed"),
         ShellCommand.Unshare c => Report(
-            await images.CancelSharingAsync(current.Id, c.Region ?? region, c.Image, c.Accounts, ct),
+            await images.CancelSharingAsync(new CancelSharing(current.Id, c.Region ?? region, c.Image, c.Accounts), ct),
             x => $"cancelled sharing of {x.Image.Id} with {string.Join(", ", x.Grants.Select(g => g.Recipient))}"),
         ShellCommand.Delete c => Report(
-            await images.DeleteImageAsync(current.Id, c.Region ?? region, c.Image, ct),
+            await images.DeleteImageAsync(new DeleteImage(current.Id, c.Region ?? region, c.Image), ct),
             x => $"deleted {x.ImageId}"),
-        ShellCommand.Launch c => Report(await images.DecideLaunchAsync(current.Id, c.Region ?? region, c.Image, ct), Terms),
+        ShellCommand.Launch c => Report(await images.LaunchAsync(new LaunchImage(current.Id, c.Region ?? region, c.Image), ct), Terms),
         _ => throw new UnreachableException($"no case for {command}"),
     };
 
@@ -146,7 +144,7 @@ public sealed partial class Shell
         var filter = new ImageFilter { Kind = command.Kind, NameContains = command.NameContains };
         for (var offset = 0; ;)
         {
-            var page = await images.DescribeImagesAsync(current.Id, where, filter, offset, PageRequest.MaxLimit, ct);
+            var page = await images.DescribeImagesAsync(new DescribeImages(current.Id, where, filter, offset, PageRequest.MaxLimit), ct);
             if (!page.TryGetValue(out var found, out var failure))
             {
                 return Refuse(failure);

@@ -11,7 +11,7 @@ namespace ImageRules.Samples.ImageShell;
 /// <summary>
 /// An interactive shell over an in-memory world (the provider's regions and public images, and the demo accounts):
 /// reads commands line by line, runs each against <see cref="ImageService"/> as the current account, and prints the
-/// outcome; every refusal with the provider's error code and the rule behind it.
+/// outcome; every refusal with the provider's error code and its message.
 /// </summary>
 /// <remarks>
 /// Interactive, it shows a prompt and goes on after any error. Scripted (input not from a person), it echoes each line
@@ -59,11 +59,14 @@ public sealed partial class Shell : IAsyncDisposable
     public static async Task<Shell> StartAsync(TextWriter output, bool interactive, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(output);
-        // A host's registration wins over the library's default, so new images are numbered rather than random.
-        var services = new ServiceCollection()
-            .AddSingleton<IImageIdGenerator, SequentialImageIds>()
-            .AddImageRules()
-            .BuildServiceProvider();
+        // A host's registration wins over the library's default, so new images are numbered rather than random; the
+        // numbering hears which images were saved (see SequentialImageIds).
+        var registrations = new ServiceCollection()
+            .AddSingleton<SequentialImageIds>()
+            .AddSingleton<IImageIdGenerator>(sp => sp.GetRequiredService<SequentialImageIds>())
+            .AddSingleton<IImageEventObserver>(sp => sp.GetRequiredService<SequentialImageIds>());
+        registrations.AddImageRules();
+        var services = registrations.BuildServiceProvider();
         var shell = new Shell(services, output, interactive);
         await DemoWorld.SeedAsync(shell.images, cancellationToken);
         return shell;
@@ -122,7 +125,7 @@ public sealed partial class Shell : IAsyncDisposable
 
         if (rest.TryPickT1(out var malformed, out var command))
         {
-            await output.WriteLineAsync($"error: {Describe(malformed)}");
+            await output.WriteLineAsync($"error: {malformed}");
             return BadInput;
         }
 
@@ -134,12 +137,10 @@ public sealed partial class Shell : IAsyncDisposable
         return await ExecuteAsync(command, cancellationToken) ? null : Refused;
     }
 
-    private static string Describe(Failure failure) => $"{failure.Code} ({failure.Rule}): {failure.Message}";
-
-    /// <summary>Prints a refusal; false, so a command can return it.</summary>
+    /// <summary>Prints a refusal as <c>refused: Code: message</c>; false, so a command can return it.</summary>
     private bool Refuse(Failure failure)
     {
-        output.WriteLine($"refused: {Describe(failure)}");
+        output.WriteLine($"refused: {failure}");
         return false;
     }
 

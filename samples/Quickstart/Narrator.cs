@@ -4,7 +4,8 @@ namespace ImageRules.Samples.Quickstart;
 
 /// <summary>
 /// Tells the quickstart story: numbered chapters, indented lines, and every outcome of the library in one of two
-/// shapes: what was allowed, or <c>refused: Code (Rule): message</c>, so a reader learns the provider's error codes.
+/// shapes: what was allowed, or <c>refused: Code (Rule): message</c>, so a reader learns the provider's error codes
+/// beside the rule the step shows.
 /// </summary>
 /// <param name="output">Where the story is written.</param>
 public sealed class Narrator(TextWriter output)
@@ -29,27 +30,30 @@ public sealed class Narrator(TextWriter output)
     public T Allowed<T>(Result<T> result, Func<T, string> tell)
     {
         ArgumentNullException.ThrowIfNull(tell);
-        if (!result.TryGetValue(out var value, out var failure))
-        {
-            Refusal(failure);
-            throw new InvalidOperationException($"the story expected this to be allowed: {failure}");
-        }
-
+        var value = Expected(result);
         Say(tell(value));
         return value;
     }
 
-    /// <summary>Tells an outcome the story expects to be refused, with the failure's code, rule and message.</summary>
+    /// <summary>
+    /// Tells an outcome the story expects to be refused: the failure's code and message, and <paramref name="rule"/>,
+    /// the rule of <c>docs/rules.md</c> this step shows (failures carry their code, not their rule).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The library allowed it: the story no longer matches the rules.</exception>
-    public void Refused<T>(Result<T> result)
+    public void Refused<T>(Result<T> result, string rule)
     {
-        if (result.IsSuccess)
+        if (result.TryGetValue(out var value, out var failure))
         {
-            throw new InvalidOperationException($"the story expected this to be refused, but it was allowed: {result.Value}");
+            throw new InvalidOperationException($"the story expected this to be refused by {rule}, but it was allowed: {value}");
         }
 
-        Refusal(result.Failure!);
+        Say($"refused: {failure.Code} ({rule}): {failure.Message}");
     }
 
-    private void Refusal(Failure failure) => Say($"refused: {failure.Code} ({failure.Rule}): {failure.Message}");
+    /// <summary>The value of an outcome the story needs but does not tell.</summary>
+    /// <exception cref="InvalidOperationException">The library refused: the story no longer matches the rules.</exception>
+    public static T Expected<T>(Result<T> result) =>
+        result.TryGetValue(out var value, out var failure)
+            ? value
+            : throw new InvalidOperationException($"the story expected this to be allowed: {failure}");
 }

@@ -1,6 +1,5 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Hosting;
 
 namespace ImageRules.Samples;
 

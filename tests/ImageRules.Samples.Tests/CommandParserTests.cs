@@ -7,16 +7,17 @@ namespace ImageRules.Samples.Tests;
 public sealed class CommandParserTests
 {
     [Theory]
-    [InlineData("launch img-BAD00000", MalformedImageId.ErrorCode)]
-    [InlineData("share img-00000001 with 2000000001 20000000x2", AccountNotFound.ErrorCode)]
-    [InlineData("use account alice", AccountNotFound.ErrorCode)]
-    [InlineData("images --region Guangzhou", RegionNotFound.ErrorCode)]
-    [InlineData("copy img-00000001 to shanghai", RegionNotFound.ErrorCode)]
-    public void R7_malformed_ids_are_refused_by_the_library_parse_with_its_code(string line, string code)
+    [InlineData("launch img-BAD00000", typeof(ImageIdMalformed), "InvalidImageId.Malformed")]
+    [InlineData("share img-00000001 with 2000000001 20000000x2", typeof(AccountNotFound), "InvalidAccountId.NotFound")]
+    [InlineData("use account alice", typeof(AccountNotFound), "InvalidAccountId.NotFound")]
+    [InlineData("images --region Guangzhou", typeof(RegionNotFound), "InvalidRegion.NotFound")]
+    [InlineData("copy img-00000001 to shanghai", typeof(RegionNotFound), "InvalidRegion.NotFound")]
+    public void R7_malformed_ids_are_refused_by_the_library_reader_with_its_code(string line, Type failure, string code)
     {
         var parsed = CommandParser.Parse(line);
 
         Assert.True(parsed.IsT2, $"expected a failure, got {parsed.Value}");
+        Assert.IsType(failure, parsed.AsT2);
         Assert.Equal(code, parsed.AsT2.Code);
     }
 
@@ -25,7 +26,7 @@ public sealed class CommandParserTests
     {
         var parsed = CommandParser.Parse("create web-server --instance i-123");
 
-        Assert.IsType<MalformedInstanceId>(parsed.AsT2);
+        Assert.IsType<InstanceIdMalformed>(parsed.AsT2);
     }
 
     [Theory]

@@ -1,9 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using ImageRules.Policy.Failures;
 using ImageRules.Samples.ImageApi;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImageRules.Samples.Tests;
 
@@ -47,7 +50,7 @@ public sealed class ImageApiTests : IDisposable
     {
         var response = await CallAsync("DescribeImages", """{"Limit": 101}""");
 
-        AssertError(response, PageLimitExceeded.ErrorCode);
+        AssertError(response, "InvalidParameterValue.LimitExceeded");
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class ImageApiTests : IDisposable
 
         var response = await CallAsync("ModifyImageSharePermission", $$"""{"ImageId": "{{image}}", "AccountIds": ["{{Alice}}"], "Permission": "SHARE"}""");
 
-        AssertError(response, ShareWithSelf.ErrorCode);
+        AssertError(response, "InvalidAccountIs.YourSelf");
     }
 
     [Fact]
@@ -86,7 +89,7 @@ public sealed class ImageApiTests : IDisposable
 
         var response = await CallAsync("ModifyImageSharePermission", $$"""{"ImageId": "{{image}}", "AccountIds": ["{{Bob}}"], "Permission": "CANCEL"}""", account: Bob);
 
-        AssertError(response, NotImageOwner.ErrorCode);
+        AssertError(response, "UnauthorizedOperation.ImageNotBelongToAccount");
     }
 
     [Fact]
@@ -100,7 +103,7 @@ public sealed class ImageApiTests : IDisposable
         var afterCancel = await CallAsync("DeleteImages", $$"""{"ImageIds": ["{{image}}"]}""");
         var remaining = await CallAsync("DescribeImages", """{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}]}""");
 
-        AssertError(whileShared, ImageInShared.ErrorCode);
+        AssertError(whileShared, "InvalidImageId.InShared");
         AssertSuccess(afterCancel);
         Assert.Equal(0, remaining.GetProperty("TotalCount").GetInt32());
     }
@@ -115,7 +118,7 @@ public sealed class ImageApiTests : IDisposable
 
         var eleventh = await CallAsync("CreateImage", """{"InstanceId": "ins-2zvx0a1b", "ImageName": "image-11"}""");
 
-        AssertError(eleventh, CustomImageQuotaExceeded.ErrorCode);
+        AssertError(eleventh, "ImageQuotaLimitExceeded");
     }
 
     [Fact]
@@ -140,22 +143,58 @@ public sealed class ImageApiTests : IDisposable
 
         var synced = await CallAsync("SyncImages", $$"""{"ImageIds": ["{{image}}"], "DestinationRegions": ["ap-singapore"]}""");
 
-        AssertError(synced, CrossMainlandCopyUnsupported.ErrorCode);
+        AssertError(synced, "UnsupportedOperation.Region");
+    }
+
+    [Fact]
+    public async Task R11_R37_concurrent_CreateImage_calls_each_answer_the_provider_shape_and_leave_no_image_unfinished()
+    {
+        var calls = Enumerable.Range(1, 20)
+            .Select(i => CallAsync("CreateImage", $$"""{"InstanceId": "ins-2zvx0a1b", "ImageName": "image-{{i}}"}"""));
+
+        var answers = await Task.WhenAll(calls);
+        var custom = await CallAsync("DescribeImages", """{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Limit": 100}""");
+
+        var created = answers.Where(a => a.TryGetProperty("ImageId", out _)).Select(a => a.GetProperty("ImageId").GetString()).ToHashSet();
+        var refusals = answers.Where(a => a.TryGetProperty("Error", out _)).Select(a => a.GetProperty("Error").GetProperty("Code").GetString());
+        Assert.InRange(created.Count, 1, 10);
+        Assert.All(refusals, code => Assert.Contains(code, new[] { "ImageQuotaLimitExceeded", "FailedOperation.ConcurrentModification" }));
+        var listed = custom.GetProperty("ImageSet").EnumerateArray().ToList();
+        Assert.Equal(created, listed.Select(i => i.GetProperty("ImageId").GetString()).ToHashSet());
+        Assert.All(listed, image => Assert.Equal("NORMAL", image.GetProperty("ImageState").GetString()));
+    }
+
+    [Fact]
+    public async Task R37_a_completion_the_rules_refuse_answers_its_code_in_the_error_shape_not_a_server_error()
+    {
+        // Every reading of this clock is two hours after the last: the image has outlived its transition when the
+        // sample's stand-in platform completes it.
+        var clock = new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromHours(2) };
+        using var lateApp = app.WithWebHostBuilder(host => host.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock))));
+        using var lateClient = lateApp.CreateClient();
+
+        var response = await CallAsync("CreateImage", """{"InstanceId": "ins-2zvx0a1b", "ImageName": "web-server"}""", client: lateClient);
+        var custom = await CallAsync("DescribeImages", """{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}]}""", client: lateClient);
+
+        AssertError(response, "InvalidImageId.IncorrectState");
+        var image = Assert.Single(custom.GetProperty("ImageSet").EnumerateArray());
+        Assert.Contains(image.GetProperty("ImageId").GetString()!, response.GetProperty("Error").GetProperty("Message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("CREATEFAILED", image.GetProperty("ImageState").GetString());
     }
 
     [Theory]
-    [InlineData("DescribeImages", Alice, Guangzhou, """{"ImageIds": ["img-BAD"]}""", MalformedImageId.ErrorCode)]
-    [InlineData("DescribeImages", "alice", Guangzhou, "{}", AccountNotFound.ErrorCode)]
-    [InlineData("DescribeImages", Alice, "Guangzhou", "{}", RegionNotFound.ErrorCode)]
+    [InlineData("DescribeImages", Alice, Guangzhou, """{"ImageIds": ["img-BAD"]}""", "InvalidImageId.Malformed")]
+    [InlineData("DescribeImages", "alice", Guangzhou, "{}", "InvalidAccountId.NotFound")]
+    [InlineData("DescribeImages", Alice, "Guangzhou", "{}", "InvalidRegion.NotFound")]
     [InlineData("DescribeImages", null, Guangzhou, "{}", "AuthFailure.InvalidAuthorization")]
     [InlineData("DescribeImages", Alice, null, "{}", "MissingParameter")]
     [InlineData("DescribeImages", Alice, Guangzhou, """{"Limit": "ten"}""", "InvalidParameter")]
     [InlineData("DescribeImages", Alice, Guangzhou, """{"Filters": [{"Name": "owner", "Values": ["1"]}]}""", "InvalidFilter")]
     [InlineData("DescribeImages", Alice, Guangzhou, """{"Filters": [{"Name": "image-type", "Values": ["MY_IMAGE"]}]}""", "InvalidParameterValue")]
     [InlineData("ModifyImageSharePermission", Alice, Guangzhou, """{"ImageId": "img-00000001", "AccountIds": ["2000000001"], "Permission": "GRANT"}""", "InvalidParameterValue")]
-    [InlineData("ModifyImageSharePermission", Alice, Guangzhou, """{"ImageId": "img-00000001", "AccountIds": ["bob"], "Permission": "SHARE"}""", AccountNotFound.ErrorCode)]
+    [InlineData("ModifyImageSharePermission", Alice, Guangzhou, """{"ImageId": "img-00000001", "AccountIds": ["bob"], "Permission": "SHARE"}""", "InvalidAccountId.NotFound")]
     [InlineData("DeleteImages", Alice, Guangzhou, "{}", "MissingParameter")]
-    [InlineData("CreateImage", Alice, Guangzhou, """{"InstanceId": "i-1", "ImageName": "web"}""", MalformedInstanceId.ErrorCode)]
+    [InlineData("CreateImage", Alice, Guangzhou, """{"InstanceId": "i-1", "ImageName": "web"}""", "InvalidInstanceId.Malformed")]
     [InlineData("RunInstances", Alice, Guangzhou, "{}", "InvalidAction")]
     public async Task R7_requests_the_api_cannot_read_answer_the_error_shape_before_any_lookup(string action, string? account, string? region, string body, string code)
     {
@@ -172,7 +211,7 @@ public sealed class ImageApiTests : IDisposable
     }
 
     /// <summary>Posts one call and returns what is inside <c>Response</c>, after checking the envelope.</summary>
-    private async Task<JsonElement> CallAsync(string action, string body, string? account = Alice, string? region = Guangzhou)
+    private async Task<JsonElement> CallAsync(string action, string body, string? account = Alice, string? region = Guangzhou, HttpClient? client = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add(ImageApiEndpoint.ActionHeader, action);
@@ -186,7 +225,7 @@ public sealed class ImageApiTests : IDisposable
             request.Headers.Add(ImageApiEndpoint.RegionHeader, region);
         }
 
-        using var response = await client.SendAsync(request);
+        using var response = await (client ?? this.client).SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

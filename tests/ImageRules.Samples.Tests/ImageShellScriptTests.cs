@@ -28,7 +28,7 @@ public sealed class ImageShellScriptTests
 
         Assert.Equal(Shell.Refused, exitCode);
         Assert.Contains("created img-00000010 \"image-10\"", output);
-        Assert.EndsWith("refused: ImageQuotaLimitExceeded (R11): account `1038493875` already has 10 custom images in region `ap-guangzhou`, the limit\n", output);
+        Assert.EndsWith("refused: ImageQuotaLimitExceeded: account `1038493875` already has 10 custom images in region `ap-guangzhou`, the limit\n", output);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class ImageShellScriptTests
         var (exitCode, output) = await RunAsync("whoami\nlaunch img-BAD\nwhoami\n");
 
         Assert.Equal(Shell.BadInput, exitCode);
-        Assert.EndsWith("error: InvalidImageId.Malformed (R7): image id `img-BAD` is malformed: expected `img-` and 8 lowercase letters or digits\n", output);
+        Assert.EndsWith("error: InvalidImageId.Malformed: image id `img-BAD` is malformed: expected `img-` and 8 lowercase letters or digits\n", output);
     }
 
     [Fact]
@@ -58,8 +58,8 @@ public sealed class ImageShellScriptTests
         var (foreignExit, toSingapore) = await RunAsync(Setup + "share img-00000001 with 4000000001\n");
 
         Assert.Equal((Shell.Refused, Shell.Refused), (collaboratorExit, foreignExit));
-        Assert.Contains("refused: FailedOperation.NotMasterAccount (R23)", toCollaborator);
-        Assert.Contains("refused: UnsupportedOperation.Region (R22)", toSingapore);
+        Assert.Contains("refused: FailedOperation.NotMasterAccount: account `3000000001` is not a root account", toCollaborator);
+        Assert.Contains("refused: UnsupportedOperation.Region: account `4000000001` belongs to region `ap-singapore`", toSingapore);
     }
 
     [Fact]
@@ -79,9 +79,26 @@ public sealed class ImageShellScriptTests
         var (exitCode, output) = await RunAsync(Typed, interactive: true);
 
         Assert.Equal(Shell.Success, exitCode);
-        Assert.Contains("refused: UnsupportedOperation.SharedImageModifyUnsupported (R25)", output);
+        Assert.Contains("refused: UnsupportedOperation.SharedImageModifyUnsupported: image `img-00000001` is shared with the caller, who cannot rename or re-describe it", output);
         Assert.Contains("2000000001@ap-guangzhou> allowed: shared with you by 1038493875", output);
         Assert.EndsWith("trust\n2000000001@ap-guangzhou> ", output);
+    }
+
+    [Fact]
+    public async Task R11_R12_refused_creates_and_quota_reads_use_up_no_image_number()
+    {
+        const string Typed = """
+            create web
+            create web
+            quota
+            create db
+            """;
+
+        var (exitCode, output) = await RunAsync(Typed, interactive: true);
+
+        Assert.Equal(Shell.Success, exitCode);
+        Assert.Contains("refused: InvalidImageName.Duplicate", output);
+        Assert.Contains("created img-00000002 \"db\"", output);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsync(string script, bool interactive = false)
