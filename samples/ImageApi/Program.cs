@@ -1,16 +1,61 @@
 using ImageRules.Application;
+using ImageRules.AspNetCore.Authentication;
+using ImageRules.Domain;
 using ImageRules.Hosting;
-using ImageRules.Samples;
 using ImageRules.Samples.ImageApi;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
-// An HTTP API shaped like the provider's, over the library: `dotnet run --project samples/ImageApi`, then for example
-//   curl -s localhost:5000 -H 'X-TC-Action: DescribeImages' -H 'X-TC-Region: ap-guangzhou' \
-//        -H 'X-Account-Id: 1038493875' -d '{"Filters": [{"Name": "image-type", "Values": ["PUBLIC_IMAGE"]}]}'
+// A local stand-in for the provider's image API that the official SDKs drive unchanged (see the README):
+//   dotnet run --project samples/ImageApi -- --urls http://127.0.0.1:9000 [--world FILE]
+//       [--store sqlite:PATH | postgres:CONNECTION] [--ready-after SECONDS] [--telemetry console]
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddImageRules();
-builder.Services.AddSingleton<ImageApiEndpoint>();
+var settings = builder.Configuration;
+var world = settings["world"] is { Length: > 0 } path ? World.Read(path) : World.Demo;
+
+var images = builder.Services.AddImageRules(world.Configure).AddImageApi(o =>
+{
+    if (double.TryParse(settings["ready-after"], System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+    {
+        o.ReadyAfter = TimeSpan.FromSeconds(seconds);
+    }
+});
+builder.Services.AddSingleton<IApiCredentials>(new InMemoryApiCredentials(world.ToCredentials()));
+var health = builder.Services.AddHealthChecks();
+switch (settings["store"]?.Split(':', 2))
+{
+    case ["sqlite", var file]:
+        images.UseSqlite($"Data Source={file}");
+        health.AddImageRulesSqlite();
+        break;
+    case ["postgres", var connection]:
+        images.UsePostgreSql(connection);
+        health.AddImageRulesPostgreSql();
+        break;
+    case null:
+        break;
+    default:
+        throw new ArgumentException($"--store `{settings["store"]}` is not sqlite:PATH or postgres:CONNECTION");
+}
+
+if (settings["telemetry"] == "console")
+{
+    builder.Services.AddOpenTelemetry()
+        .WithTracing(tracing => tracing.AddSource("ImageRules").AddConsoleExporter())
+        .WithMetrics(metrics => metrics.AddMeter("ImageRules").AddConsoleExporter());
+}
 
 var app = builder.Build();
-await DemoWorld.SeedAsync(app.Services.GetRequiredService<ImageService>());
-app.MapPost("/", (HttpRequest request, ImageApiEndpoint api, CancellationToken cancellationToken) => api.HandleAsync(request, cancellationToken));
+var service = app.Services.GetRequiredService<ImageService>();
+await service.SeedAsync(ProviderCatalogue.Default);
+foreach (var account in world.ToAccounts())
+{
+    await service.SaveAccountAsync(account);
+}
+
+app.MapImageApi();
+app.MapHealthChecks("/healthz");
 await app.RunAsync();
+
+/// <summary>The stand-in's entry point, visible to tests that host it in process.</summary>
+public partial class Program;
