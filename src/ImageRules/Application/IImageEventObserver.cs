@@ -8,6 +8,6 @@ namespace ImageRules.Application;
 /// </summary>
 public interface IImageEventObserver
 {
-    /// <summary>Called once for each saved change; an exception here reaches the caller, but the change stays saved.</summary>
+    /// <summary>Called once for each saved change; an exception here is logged and never reaches the caller, and the change stays saved.</summary>
     ValueTask OnSavedAsync(IImageEvent imageEvent, CancellationToken cancellationToken);
 }
