@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -10,26 +10,25 @@ public class ImageServiceDescribeImagesTests
     [Fact]
     public async Task R2_the_default_page_holds_20_and_counts_every_match()
     {
-        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
         await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 25);
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id))).Value;
 
         Assert.Equal((20, 25), (page.Items.Length, page.TotalCount));
     }
 
     [Theory]
-    [InlineData(0, 0, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
-    [InlineData(0, 101, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
-    [InlineData(-1, 20, nameof(PageOffsetInvalid), "InvalidParameterValue")]
-    public async Task R2_a_page_outside_the_limits_is_refused(int offset, int limit, string failure, string code)
+    [InlineData(0, 0, "Limit", "InvalidParameterValue.LimitExceeded")]
+    [InlineData(0, 101, "Limit", "InvalidParameterValue.LimitExceeded")]
+    [InlineData(-1, 20, "Offset", "InvalidParameterValue")]
+    public async Task R2_a_page_outside_the_limits_is_refused(int offset, int limit, string parameter, string code)
     {
         var world = await TestWorld.CreateAsync();
 
-        var page = await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, offset: offset, limit: limit);
+        var page = await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, Offset: offset, Limit: limit));
 
-        Assert.Equal(failure, page.Failure?.GetType().Name);
-        Assert.Equal(code, page.Failure!.Code);
+        Assert.Equal((parameter, code), Refusal.OfParameter(page.Failure));
     }
 
     [Fact]
@@ -37,7 +36,7 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
 
-        Assert.True((await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, limit: 100)).IsSuccess);
+        Assert.True((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, Limit: 100))).IsSuccess);
     }
 
     [Fact]
@@ -50,7 +49,7 @@ public class ImageServiceDescribeImagesTests
         var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
         await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value;
 
         Assert.Equal(
             new Dictionary<ImageId, ImageKind> { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared },
@@ -63,9 +62,9 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
         await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "db"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "db"));
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating })).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating }))).Value;
 
         Assert.Equal("db", Assert.Single(page.Items).Image.Name);
     }
@@ -75,7 +74,7 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
 
-        Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new AccountId("99999999"), Sample.Guangzhou.Id)).Failure, "InvalidAccountId.NotFound");
-        Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(Sample.Alice.Id, new RegionId("eu-nowhere"))).Failure, "InvalidRegion.NotFound");
+        Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(new AccountId("99999999"), Sample.Guangzhou.Id))).Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, new RegionId("eu-nowhere")))).Failure, "InvalidRegion.NotFound");
     }
 }
