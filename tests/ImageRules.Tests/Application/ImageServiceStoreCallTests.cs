@@ -111,7 +111,7 @@ public class ImageServiceStoreCallTests(ITestOutputHelper output)
     }
 
     /// <summary>A world with a ready image of Alice in Guangzhou and another shared with Bob.</summary>
-    private static async Task<(TestWorld World, Image Ready, Image Shared)> WorldAsync()
+    internal static async Task<(TestWorld World, Image Ready, Image Shared)> WorldAsync()
     {
         var world = await TestWorld.CreateAsync();
         var ready = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "ready");
