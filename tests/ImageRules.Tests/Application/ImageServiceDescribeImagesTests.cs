@@ -43,17 +43,11 @@ public class ImageServiceDescribeImagesTests
     public async Task R1_R3_R4_a_listing_shows_public_own_and_shared_images_each_with_its_kind()
     {
         var world = await TestWorld.CreateAsync();
-        var publicImage = Sample.PublicImage(Sample.Guangzhou);
-        await world.Service.PublishPublicImageAsync(publicImage);
-        var own = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou, "bobs");
-        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
-        await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
+        var (bobSees, _) = await OneOfEachKindForBobAsync(world);
 
         var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value;
 
-        Assert.Equal(
-            new Dictionary<ImageId, ImageKind> { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared },
-            page.Items.ToDictionary(v => v.Image.Id, v => v.Kind));
+        Assert.Equal(bobSees, page.Items.ToDictionary(v => v.Image.Id, v => v.Kind));
         Assert.True(page.Items.Single(v => v.Kind == ImageKind.Shared).IsUntrustedSource);
     }
 
@@ -76,5 +70,19 @@ public class ImageServiceDescribeImagesTests
 
         Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(new AccountId("99999999"), Sample.Guangzhou.Id))).Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, new RegionId("eu-nowhere")))).Failure, "InvalidRegion.NotFound");
+    }
+
+    /// <summary>
+    /// Publishes a public image in Guangzhou, makes Bob one of his own, shares one of Alice's with him and makes one of
+    /// Carol's he must not see: what Bob sees there, by id and kind, and the shared image.
+    /// </summary>
+    internal static async Task<(Dictionary<ImageId, ImageKind> BobSees, Image Shared)> OneOfEachKindForBobAsync(TestWorld world)
+    {
+        var publicImage = Sample.PublicImage(Sample.Guangzhou);
+        await world.Service.PublishPublicImageAsync(publicImage);
+        var own = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou, "bobs");
+        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
+        await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
+        return (new() { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared }, shared);
     }
 }
