@@ -109,4 +109,39 @@ public class ImageServiceContentionTests
         Refusal.Is<ShareQuotaExceeded>(shared.Failure, "OverQuota");
         Assert.Equal(50, (await world.Store.GrantsOfAsync(image.Id)).Length);
     }
+
+    [Fact]
+    public async Task R37_completing_is_never_FailedOperation_ConcurrentModification_it_is_decided_again_until_it_lands()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
+        var store = new ContendedImageStore(world.Store);
+        var observer = new RecordingObserver();
+        var lost = 3 * ImageService.MaxAttempts;
+        store.RefuseNextCommits(lost);
+
+        var completed = await world.Over(store, observer).CompleteImageAsync(image.Id, succeeded: true);
+
+        Assert.Equal(image with { State = ImageState.Normal }, completed.Value.Image);
+        Assert.Equal(lost + 1, store.CommitAttempts);
+        Assert.Equal(completed.Value.Image, await world.Store.FindImageAsync(image.Id));
+        Assert.Equal(completed.Value, Assert.Single(observer.Events));
+    }
+
+    [Fact]
+    public async Task R37_R10_a_completion_decided_again_after_another_writer_changed_the_catalogue_lands_beside_that_change()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "other writer"))).IsSuccess));
+
+        var completed = await world.Over(store).CompleteImageAsync(image.Id, succeeded: false);
+
+        Assert.Equal(ImageState.CreateFailed, completed.Value.Image.State);
+        Assert.Equal(2, store.CommitAttempts);
+        var stored = (await world.Store.CatalogueAsync(CatalogueKey.Of(image))).Images;
+        Assert.Equal(["other writer", image.Name], stored.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(completed.Value.Image, stored);
+    }
 }
