@@ -1,6 +1,6 @@
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Hosting;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Storage;
@@ -133,5 +133,19 @@ public class ImageServiceSetupTests
 
         Assert.Equal(new ImagePublished(image, Sample.Now), published.Value);
         Assert.Equal(new IImageEvent[] { published.Value }, observer.Events);
+    }
+
+    [Fact]
+    public async Task R11_R21_an_in_memory_service_applies_the_given_options_and_starts_empty()
+    {
+        var service = ImageService.InMemory(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025, MaxCustomImagesPerRegion = 20 });
+        await service.SaveRegionAsync(Sample.Guangzhou);
+        await service.SaveAccountAsync(Sample.Alice);
+
+        var quota = await service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id));
+
+        Assert.Equal((20, 500), (service.Policy.MaxCustomImagesPerRegion, service.Policy.MaxShareRecipientsPerImage));
+        Assert.Equal((0, 20), (quota.Value.Used, quota.Value.Limit));
+        Assert.Equal((10, 50), (ImageService.InMemory().Policy.MaxCustomImagesPerRegion, ImageService.InMemory().Policy.MaxShareRecipientsPerImage));
     }
 }
