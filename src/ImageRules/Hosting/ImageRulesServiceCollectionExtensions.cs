@@ -28,13 +28,15 @@ public static class ImageRulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         var options = services.AddOptions<ImageRulesOptions>().ValidateOnStart();
+
+        // The configuration binding is registered before any configure delegate, so code always applies after it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ImageRulesOptions>, ImageRulesOptionsSetup>());
         services.TryAddSingleton(FlatPriceList.Default as IPriceList);
         services.TryAddSingleton(sp => new ImagePolicy(sp.GetRequiredService<IOptions<ImageRulesOptions>>().Value, sp.GetRequiredService<IPriceList>()));
         services.TryAddSingleton<IImageStore, InMemoryImageStore>();

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
-using ImageRules.Domain;
-using ImageRules.Persistence;
-using ImageRules.Policy;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -12,11 +9,11 @@ namespace ImageRules.Tests.Application;
 /// next commit, or holds commits back until several have arrived, so that racers are sure to decide on the same
 /// version and all but one lose. The service's retry is thus exercised deterministically.
 /// </summary>
-public sealed class ContendedImageStore(TestImageStore inner) : IImageRepository, IShareGrantRepository
+public sealed class ContendedImageStore(IImageStore inner) : DelegatingImageStore(inner)
 {
     private readonly Lock gate = new();
     private int refusalsLeft;
-    private Func<TestImageStore, ValueTask>? otherWriter;
+    private Func<IImageStore, ValueTask>? otherWriter;
     private int commitAttempts;
     private int commitsToGather;
     private TaskCompletionSource? gathered;
@@ -37,7 +34,7 @@ public sealed class ContendedImageStore(TestImageStore inner) : IImageRepository
     }
 
     /// <summary>Runs <paramref name="write"/> against the inner store just before the next commit, once.</summary>
-    public void InterfereBeforeNextCommit(Func<TestImageStore, ValueTask> write)
+    public void InterfereBeforeNextCommit(Func<IImageStore, ValueTask> write)
     {
         lock (gate)
         {
@@ -55,10 +52,10 @@ public sealed class ContendedImageStore(TestImageStore inner) : IImageRepository
         }
     }
 
-    public async ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
+    public override async ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref commitAttempts);
-        Func<TestImageStore, ValueTask>? interference;
+        Func<IImageStore, ValueTask>? interference;
         Task? together = null;
         lock (gate)
         {
@@ -93,24 +90,9 @@ public sealed class ContendedImageStore(TestImageStore inner) : IImageRepository
 
         if (interference is not null)
         {
-            await interference(inner);
+            await interference(Inner);
         }
 
-        return await inner.TryCommitAsync(change, cancellationToken);
+        return await Inner.TryCommitAsync(change, cancellationToken);
     }
-
-    public ValueTask<Image?> FindAsync(ImageId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
-
-    public ValueTask<ImageCatalogue> GetCatalogueAsync(CatalogueKey key, CancellationToken cancellationToken = default) => inner.GetCatalogueAsync(key, cancellationToken);
-
-    public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-        inner.QueryVisibleAsync(viewer, region, filter, page, cancellationToken);
-
-    public ValueTask<ShareGrant?> FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken = default) =>
-        ((IShareGrantRepository)inner).FindAsync(imageId, recipient, cancellationToken);
-
-    public ValueTask<ImmutableArray<ShareGrant>> ListForImageAsync(ImageId imageId, CancellationToken cancellationToken = default) => inner.ListForImageAsync(imageId, cancellationToken);
-
-    public ValueTask<ImmutableArray<ShareGrant>> ListHeldAsync(AccountId recipient, RegionId region, CancellationToken cancellationToken = default) =>
-        inner.ListHeldAsync(recipient, region, cancellationToken);
 }

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -13,13 +15,13 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var cancelled = await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        var cancelled = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
         Assert.Equal(new ImageSharingCancelled(image, cancelled.Value.Grants, Sample.Now), cancelled.Value);
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob) }, cancelled.Value.Grants);
-        Assert.Empty((await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value.Items);
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound");
-        Assert.True((await world.Service.DecideLaunchAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id)).IsSuccess);
+        Assert.Empty((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value.Items);
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
+        Assert.True((await world.Service.LaunchAsync(new LaunchImage(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id))).IsSuccess);
     }
 
     [Theory]
@@ -29,11 +31,11 @@ public class ImageServiceCancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob);
-        AccountId[] recipients = refusedCase == "an account named twice" ? [Sample.Bob.Id, Sample.Bob.Id] : [Sample.Bob.Id, Sample.Carol.Id];
+        ImmutableArray<AccountId> recipients = refusedCase == "an account named twice" ? [Sample.Bob.Id, Sample.Bob.Id] : [Sample.Bob.Id, Sample.Carol.Id];
 
-        var cancelled = await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients);
+        var cancelled = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients));
 
-        Refusal.Is<GrantNotFound>(cancelled.Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<AccountNotFound>(cancelled.Failure, "InvalidAccountId.NotFound");
         Assert.NotNull(await world.GrantAsync(image.Id, Sample.Bob.Id));
     }
 
@@ -43,7 +45,7 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob);
 
-        Refusal.Is<NoAccountsGiven>((await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [])).Failure, "MissingParameter");
+        Refusal.Is<ParameterMissing>((await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, []))).Failure, "MissingParameter");
     }
 
     [Fact]
@@ -52,12 +54,12 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var cancelOther = await world.Service.CancelSharingAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]);
-        var cancelAll = await world.Service.CancelAllSharingAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id);
+        var cancelOther = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]));
+        var cancelAll = await world.Service.CancelAllSharingAsync(new CancelAllSharing(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id));
 
-        Refusal.Is<NotImageOwner>(cancelOther.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
-        Refusal.Is<NotImageOwner>(cancelAll.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
-        Assert.Equal(2, (await world.Store.ListForImageAsync(image.Id)).Length);
+        Refusal.Is<ImageNotOwned>(cancelOther.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Refusal.Is<ImageNotOwned>(cancelAll.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Assert.Equal(2, (await world.Store.GrantsOfAsync(image.Id)).Length);
     }
 
     [Fact]
@@ -66,18 +68,18 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob);
 
-        var byStranger = await world.Service.CancelSharingAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
-        var inOtherRegion = await world.Service.CancelAllSharingAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id);
-        var unknownImage = await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), [Sample.Bob.Id]);
-        var unknownCaller = await world.Service.CancelAllSharingAsync(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id);
-        var unknownRegion = await world.Service.CancelSharingAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id, [Sample.Bob.Id]);
+        var byStranger = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
+        var inOtherRegion = await world.Service.CancelAllSharingAsync(new CancelAllSharing(Sample.Alice.Id, Sample.Shanghai.Id, image.Id));
+        var unknownImage = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), [Sample.Bob.Id]));
+        var unknownCaller = await world.Service.CancelAllSharingAsync(new CancelAllSharing(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id));
+        var unknownRegion = await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id, [Sample.Bob.Id]));
 
         Refusal.Is<ImageNotFound>(byStranger.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(inOtherRegion.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(unknownImage.Failure, "InvalidImageId.NotFound");
         Refusal.Is<AccountNotFound>(unknownCaller.Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>(unknownRegion.Failure, "InvalidRegion.NotFound");
-        Assert.Single(await world.Store.ListForImageAsync(image.Id));
+        Assert.Single(await world.Store.GrantsOfAsync(image.Id));
     }
 
     [Fact]
@@ -86,11 +88,11 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var cancelled = await world.Service.CancelAllSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var cancelled = await world.Service.CancelAllSharingAsync(new CancelAllSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob), Sample.Grant(image, Sample.Carol) }.ToHashSet(), cancelled.Value.Grants.ToHashSet());
-        Assert.Empty(await world.Store.ListForImageAsync(image.Id));
-        Assert.Empty(await world.Store.ListHeldAsync(Sample.Carol.Id, Sample.Guangzhou.Id));
+        Assert.Empty(await world.Store.GrantsOfAsync(image.Id));
+        Assert.Empty(await world.Store.GrantsHeldAsync(Sample.Carol.Id, Sample.Guangzhou.Id));
     }
 
     [Fact]
@@ -99,7 +101,7 @@ public class ImageServiceCancelSharingTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var cancelled = await world.Service.CancelAllSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var cancelled = await world.Service.CancelAllSharingAsync(new CancelAllSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
         Assert.Empty(cancelled.Value.Grants);
     }
@@ -109,9 +111,9 @@ public class ImageServiceCancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await SharedAsync(world, Sample.Bob);
-        await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]))).IsSuccess);
         Assert.NotNull(await world.GrantAsync(image.Id, Sample.Bob.Id));
     }
 
@@ -119,7 +121,7 @@ public class ImageServiceCancelSharingTests
     internal static async Task<Image> SharedAsync(TestWorld world, params Account[] recipients)
     {
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [.. recipients.Select(r => r.Id)])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [.. recipients.Select(r => r.Id)]))).IsSuccess);
         return image;
     }
 }

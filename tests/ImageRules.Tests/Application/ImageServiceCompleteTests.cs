@@ -1,7 +1,7 @@
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -26,7 +26,7 @@ public class ImageServiceCompleteTests
 
         Assert.Equal(new ImageCompleted(image, image with { State = after }, Sample.Now.AddMinutes(5)), completed);
         Assert.Equal(succeeded, completed.Succeeded);
-        Assert.Equal(image with { State = after }, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image with { State = after }, await world.Store.FindImageAsync(image.Id));
     }
 
     [Theory]
@@ -40,8 +40,8 @@ public class ImageServiceCompleteTests
 
         var again = await world.Service.CompleteImageAsync(image.Id, !firstOutcome);
 
-        Refusal.Is<IncorrectImageState>(again.Failure, "InvalidImageId.IncorrectState");
-        Assert.Equal(done, await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageStateIncorrect>(again.Failure, "InvalidImageId.IncorrectState");
+        Assert.Equal(done, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public class ImageServiceCompleteTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        Refusal.Is<IncorrectImageState>((await world.Service.CompleteImageAsync(image.Id, true)).Failure, "InvalidImageId.IncorrectState");
+        Refusal.Is<ImageStateIncorrect>((await world.Service.CompleteImageAsync(image.Id, true)).Failure, "InvalidImageId.IncorrectState");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public class ImageServiceCompleteTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
         Refusal.Is<ImageNotFound>((await world.Service.CompleteImageAsync(new ImageId("img-nothere1"), true)).Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>((await world.Service.CompleteImageAsync(image.Id, true)).Failure, "InvalidImageId.NotFound");
@@ -68,12 +68,10 @@ public class ImageServiceCompleteTests
     /// <summary>An image just created, imported or copied (from a ready image in Guangzhou to Shanghai).</summary>
     internal static async Task<Image> InProgressAsync(TestWorld world, string origin) => origin switch
     {
-        "create" => (await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "created"))).Value.Image,
-        "import" => (await world.Service.ImportImageAsync(Sample.Alice.Id, Sample.Import(Sample.Guangzhou, "imported"))).Value.Image,
+        "create" => (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "created"))).Value.Image,
+        "import" => (await world.Service.ImportImageAsync(Sample.Import(Sample.Alice, Sample.Guangzhou, "imported"))).Value.Image,
         "copy" => (await world.Service.CopyImageAsync(
-            Sample.Alice.Id,
-            Sample.Guangzhou.Id,
-            new CopyImageRequest((await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "source")).Id, Sample.Shanghai.Id))).Value.Copy,
+            new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, (await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "source")).Id, Sample.Shanghai.Id))).Value.Copy,
         _ => throw new ArgumentOutOfRangeException(nameof(origin), origin, "create, import or copy"),
     };
 }

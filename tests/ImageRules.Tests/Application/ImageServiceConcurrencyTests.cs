@@ -1,9 +1,9 @@
+using System.Collections.Immutable;
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
 using Xunit.Abstractions;
 
@@ -23,22 +23,28 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
     private static readonly Region[] Regions = [Sample.Guangzhou, Sample.Shanghai, Sample.HongKong];
 
     /// <summary>A share limit of 4 so that R21 is reached often with few accounts; the quota stays at the seed's 10.</summary>
-    private static readonly ImageRulesOptions Options = ImageRulesOptions.Seed with { MaxShareRecipientsPerImage = 4, AllowCopyAcrossMainlandBorder = true };
+    private static readonly ImageRulesOptions Options = new() { MaxShareRecipientsPerImage = 4, AllowCopyAcrossMainlandBorder = true };
+
+    /// <summary>The figures <see cref="Options"/> resolve to.</summary>
+    private static readonly ImagePolicy Limits = new(Options);
+
+    private const string QuotaExceeded = "ImageQuotaLimitExceeded";
+    private const string ShareLimitReached = "OverQuota";
 
     /// <summary>The refusals a racing workload may meet; anything else (or an exception) is a bug.</summary>
     private static readonly HashSet<string> ExpectedRefusals =
     [
-        CustomImageQuotaExceeded.ErrorCode,
-        DuplicateImageName.ErrorCode,
-        IncorrectImageState.ErrorCode,
-        InvalidImageState.ErrorCode,
-        ImageNotFound.ErrorCode,
-        ImageInShared.ErrorCode,
-        ShareQuotaExceeded.ErrorCode,
-        AccountAlreadyShared.ErrorCode,
-        GrantNotFound.ErrorCode,
-        ShareWithSelf.ErrorCode,
-        ConcurrentModification.ErrorCode,
+        QuotaExceeded,
+        "InvalidImageName.Duplicate",
+        "InvalidImageId.IncorrectState",
+        "InvalidParameterValue.InvalidImageState",
+        "InvalidImageId.NotFound",
+        "InvalidImageId.InShared",
+        ShareLimitReached,
+        "FailedOperation.AccountAlreadyExists",
+        "InvalidAccountId.NotFound",
+        "InvalidAccountIs.YourSelf",
+        "FailedOperation.ConcurrentModification",
     ];
 
     [Fact]
@@ -59,8 +65,8 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
         Assert.All(ledger.Refusals.Keys, code => Assert.Contains(code, ExpectedRefusals));
         Assert.Equal(ledger.Successes, observer.Events.Count);
         Assert.All(ledger.SuccessesByKind.Values, count => Assert.True(count > 0, "every kind of write succeeded at least once"));
-        Assert.True(ledger.Refusals.GetValueOrDefault(CustomImageQuotaExceeded.ErrorCode) > 0, "the quota (R11) was reached");
-        Assert.True(ledger.Refusals.GetValueOrDefault(ShareQuotaExceeded.ErrorCode) > 0, "the share limit (R21) was reached");
+        Assert.True(ledger.Refusals.GetValueOrDefault(QuotaExceeded) > 0, "the quota (R11) was reached");
+        Assert.True(ledger.Refusals.GetValueOrDefault(ShareLimitReached) > 0, "the share limit (R21) was reached");
 
         var stored = await StoredImagesAsync(world.Store);
         await AssertImagesAreExactlyTheAcknowledgedOnesAsync(world.Store, ledger, stored);
@@ -83,14 +89,14 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
             GatherOnOddRounds(counted, round, 4);
 
             var outcomes = await RaceAsync(
-                async () => (await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "racer-1"))).Failure,
-                async () => (await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "racer-2"))).Failure,
-                async () => (await service.CopyImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, new CopyImageRequest(source.Id, Sample.Guangzhou.Id, "racer-3"))).Failure,
-                async () => (await service.CopyImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, new CopyImageRequest(source.Id, Sample.Guangzhou.Id, "racer-4"))).Failure);
+                async () => (await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "racer-1"))).Failure,
+                async () => (await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "racer-2"))).Failure,
+                async () => (await service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Shanghai.Id, source.Id, Sample.Guangzhou.Id, "racer-3"))).Failure,
+                async () => (await service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Shanghai.Id, source.Id, Sample.Guangzhou.Id, "racer-4"))).Failure);
 
             Assert.Single(outcomes, failure => failure is null);
             Assert.All(outcomes.OfType<Failure>(), failure => Refusal.Is<CustomImageQuotaExceeded>(failure, "ImageQuotaLimitExceeded"));
-            Assert.Equal(10, (await world.Store.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images.Length);
+            Assert.Equal(10, (await world.Store.CatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images.Length);
             lostCommits += counted.CommitAttempts - 1;
         }
 
@@ -108,17 +114,17 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
             var world = await TestWorld.CreateAsync();
             var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
             var recipients = await ImageServiceShareTests.RootAccountsAsync(world, 53);
-            Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..49])).IsSuccess);
+            Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..49]))).IsSuccess);
             var counted = new ContendedImageStore(world.Store);
             var service = world.Over(counted);
             GatherOnOddRounds(counted, round, 4);
 
             var outcomes = await RaceAsync([.. recipients[49..].Select<AccountId, Func<Task<Failure?>>>(recipient =>
-                async () => (await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipient])).Failure)]);
+                async () => (await service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipient]))).Failure)]);
 
             Assert.Single(outcomes, failure => failure is null);
             Assert.All(outcomes.OfType<Failure>(), failure => Refusal.Is<ShareQuotaExceeded>(failure, "OverQuota"));
-            Assert.Equal(50, (await world.Store.ListForImageAsync(image.Id)).Length);
+            Assert.Equal(50, (await world.Store.GrantsOfAsync(image.Id)).Length);
             lostCommits += counted.CommitAttempts - 1;
         }
 
@@ -140,23 +146,23 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
             GatherOnOddRounds(counted, round, 2);
 
             var outcomes = await RaceAsync(
-                async () => (await service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).Failure,
-                async () => (await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).Failure);
+                async () => (await service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Failure,
+                async () => (await service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]))).Failure);
 
             var (delete, share) = (outcomes[0], outcomes[1]);
             if (delete is null)
             {
                 deletesWon++;
                 Refusal.Is<ImageNotFound>(share, "InvalidImageId.NotFound");
-                Assert.Null(await world.Store.FindAsync(image.Id));
-                Assert.Empty(await world.Store.ListHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
-                Assert.Empty(await world.Store.ListForImageAsync(image.Id));
+                Assert.Null(await world.Store.FindImageAsync(image.Id));
+                Assert.Empty(await world.Store.GrantsHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
+                Assert.Empty(await world.Store.GrantsOfAsync(image.Id));
             }
             else
             {
-                Refusal.Is<ImageInShared>(delete, "InvalidImageId.InShared");
+                Refusal.Is<ImageStillShared>(delete, "InvalidImageId.InShared");
                 Assert.Null(share);
-                Assert.NotNull(await world.Store.FindAsync(image.Id));
+                Assert.NotNull(await world.Store.FindImageAsync(image.Id));
                 Assert.NotNull(await world.GrantAsync(image.Id, Sample.Bob.Id));
             }
         }
@@ -196,36 +202,36 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
             await Task.Yield();
             var owner = Owners[random.Next(Owners.Length)];
             var region = Regions[random.Next(Regions.Length)];
-            var catalogue = await world.Store.GetCatalogueAsync(new CatalogueKey(owner.Id, region.Id));
+            var catalogue = await world.Store.CatalogueAsync(new CatalogueKey(owner.Id, region.Id));
             var roll = catalogue.Images.IsEmpty ? 0 : random.Next(100);
             var target = catalogue.Images.IsEmpty ? null : catalogue.Images[random.Next(catalogue.Images.Length)];
             switch (roll)
             {
                 case < 22:
-                    ledger.Record(await service.CreateImageAsync(owner.Id, Sample.Create(region, $"w{worker}-{i}")), e => ledger.Created.Add(e.Image));
+                    ledger.Record(await service.CreateImageAsync(Sample.Create(owner, region, $"w{worker}-{i}")), e => ledger.Created.Add(e.Image));
                     break;
                 case < 40:
                     target = catalogue.Images.FirstOrDefault(image => image.State.IsInProgress()) ?? target;
                     ledger.Record(await service.CompleteImageAsync(target!.Id, succeeded: random.Next(10) < 8), e => ledger.Completed.Add(e.ImageId, e.Image.State));
                     break;
                 case < 60:
-                    var some = recipients.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToArray();
-                    ledger.Record(await service.ShareImageAsync(owner.Id, region.Id, target!.Id, some), e => ledger.Count(e.Grants, +1));
+                    var some = recipients.OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToImmutableArray();
+                    ledger.Record(await service.ShareImageAsync(new ShareImage(owner.Id, region.Id, target!.Id, some)), e => ledger.Count(e.Grants, +1));
                     break;
                 case < 74:
-                    var held = await world.Store.ListForImageAsync(target!.Id);
+                    var held = await world.Store.GrantsOfAsync(target!.Id);
                     var recipient = held.IsEmpty || random.Next(4) == 0 ? recipients[random.Next(recipients.Length)] : held[random.Next(held.Length)].Recipient;
-                    ledger.Record(await service.CancelSharingAsync(owner.Id, region.Id, target.Id, [recipient]), e => ledger.Count(e.Grants, -1));
+                    ledger.Record(await service.CancelSharingAsync(new CancelSharing(owner.Id, region.Id, target.Id, [recipient])), e => ledger.Count(e.Grants, -1));
                     break;
                 case < 78:
-                    ledger.Record(await service.CancelAllSharingAsync(owner.Id, region.Id, target!.Id), e => ledger.Count(e.Grants, -1));
+                    ledger.Record(await service.CancelAllSharingAsync(new CancelAllSharing(owner.Id, region.Id, target!.Id)), e => ledger.Count(e.Grants, -1));
                     break;
                 case < 88:
                     var to = Regions.Where(r => r != region).ElementAt(random.Next(Regions.Length - 1));
-                    ledger.Record(await service.CopyImageAsync(owner.Id, region.Id, new CopyImageRequest(target!.Id, to.Id)), e => ledger.Created.Add(e.Copy));
+                    ledger.Record(await service.CopyImageAsync(new CopyImage(owner.Id, region.Id, target!.Id, to.Id)), e => ledger.Created.Add(e.Copy));
                     break;
                 default:
-                    ledger.Record(await service.DeleteImageAsync(owner.Id, region.Id, target!.Id), e => ledger.Deleted.Add(e.ImageId));
+                    ledger.Record(await service.DeleteImageAsync(new DeleteImage(owner.Id, region.Id, target!.Id)), e => ledger.Deleted.Add(e.ImageId));
                     break;
             }
         }
@@ -242,8 +248,9 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
         {
             foreach (var region in Regions)
             {
-                var catalogue = await store.GetCatalogueAsync(new CatalogueKey(owner.Id, region.Id));
-                Assert.True(catalogue.Images.Length <= Options.MaxCustomImagesPerRegion, $"{catalogue.Key} holds {catalogue.Images.Length} images");
+                var key = new CatalogueKey(owner.Id, region.Id);
+                var catalogue = await store.CatalogueAsync(key);
+                Assert.True(catalogue.Images.Length <= Limits.MaxCustomImagesPerRegion, $"{key} holds {catalogue.Images.Length} images");
                 foreach (var image in catalogue.Images)
                 {
                     stored.Add(image.Id, image);
@@ -268,7 +275,7 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
 
         foreach (var id in ledger.Deleted)
         {
-            Assert.Null(await store.FindAsync(id));
+            Assert.Null(await store.FindImageAsync(id));
         }
     }
 
@@ -281,8 +288,8 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
         Assert.All(ledger.GrantBalance, entry => Assert.InRange(entry.Value, 0, 1));
         foreach (var image in stored.Values)
         {
-            var grants = await store.ListForImageAsync(image.Id);
-            Assert.InRange(grants.Length, 0, Options.MaxShareRecipientsPerImage);
+            var grants = await store.GrantsOfAsync(image.Id);
+            Assert.InRange(grants.Length, 0, Limits.MaxShareRecipientsPerImage);
             Assert.All(grants, g => Assert.Equal((image.Id, image.Owner, image.Region), (g.ImageId, (AccountId?)g.Owner, g.Region)));
             Assert.DoesNotContain(grants, g => g.Recipient == image.Owner);
             var acknowledged = ledger.GrantBalance.Where(e => e.Key.Image == image.Id && e.Value == 1).Select(e => e.Key.Recipient);
@@ -291,7 +298,7 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
 
         foreach (var id in ledger.Deleted)
         {
-            Assert.Empty(await store.ListForImageAsync(id));
+            Assert.Empty(await store.GrantsOfAsync(id));
             Assert.All(ledger.GrantBalance.Where(e => e.Key.Image == id), e => Assert.Equal(0, e.Value));
         }
     }
@@ -304,11 +311,11 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
         {
             foreach (var region in Regions)
             {
-                foreach (var grant in await store.ListHeldAsync(recipient, region.Id))
+                foreach (var grant in await store.GrantsHeldAsync(recipient, region.Id))
                 {
                     Assert.True(stored.TryGetValue(grant.ImageId, out var image), $"{recipient} holds a grant of missing image {grant.ImageId}");
                     Assert.Equal(region.Id, image.Region);
-                    Assert.Contains(grant, await store.ListForImageAsync(grant.ImageId));
+                    Assert.Contains(grant, await store.GrantsOfAsync(grant.ImageId));
                     heldInAll++;
                 }
             }
@@ -317,7 +324,7 @@ public class ImageServiceConcurrencyTests(ITestOutputHelper output)
         var granted = 0;
         foreach (var id in stored.Keys)
         {
-            granted += (await store.ListForImageAsync(id)).Length;
+            granted += (await store.GrantsOfAsync(id)).Length;
         }
 
         Assert.Equal(granted, heldInAll);

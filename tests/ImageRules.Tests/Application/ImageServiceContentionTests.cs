@@ -1,7 +1,8 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -17,11 +18,11 @@ public class ImageServiceContentionTests
         var observer = new RecordingObserver();
         store.RefuseNextCommits(ImageService.MaxAttempts - 1);
 
-        var created = await world.Over(store, observer).CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou));
+        var created = await world.Over(store, observer).CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou));
 
         Assert.True(created.IsSuccess);
         Assert.Equal(ImageService.MaxAttempts, store.CommitAttempts);
-        Assert.Equal(created.Value.Image, Assert.Single((await world.Store.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images));
+        Assert.Equal(created.Value.Image, Assert.Single((await world.Store.CatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images));
         Assert.Single(observer.Events);
     }
 
@@ -30,23 +31,23 @@ public class ImageServiceContentionTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        var before = await world.Store.GetCatalogueAsync(CatalogueKey.Of(image));
+        var before = await world.Store.CatalogueAsync(CatalogueKey.Of(image));
         var store = new ContendedImageStore(world.Store);
         var observer = new RecordingObserver();
         var service = world.Over(store, observer);
         store.RefuseNextCommits(int.MaxValue);
 
-        var created = await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "second"));
-        var shared = await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        var created = await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "second"));
+        var shared = await service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
         var refused = Refusal.Is<ConcurrentModification>(created.Failure, "FailedOperation.ConcurrentModification");
         Assert.Equal(ImageService.MaxAttempts, refused.Attempts);
         Refusal.Is<ConcurrentModification>(shared.Failure, "FailedOperation.ConcurrentModification");
         Assert.Equal(2 * ImageService.MaxAttempts, store.CommitAttempts);
-        var after = await world.Store.GetCatalogueAsync(CatalogueKey.Of(image));
+        var after = await world.Store.CatalogueAsync(CatalogueKey.Of(image));
         Assert.Equal(before.Version, after.Version);
         Assert.Equal(before.Images.ToArray(), after.Images);
-        Assert.Empty(await world.Store.ListForImageAsync(image.Id));
+        Assert.Empty(await world.Store.GrantsOfAsync(image.Id));
         Assert.Empty(observer.Events);
     }
 
@@ -56,12 +57,12 @@ public class ImageServiceContentionTests
         var world = await TestWorld.CreateAsync();
         await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 9);
         var store = new ContendedImageStore(world.Store);
-        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "other writer"))).IsSuccess));
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "other writer"))).IsSuccess));
 
-        var created = await world.Over(store).CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "late"));
+        var created = await world.Over(store).CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "late"));
 
         Refusal.Is<CustomImageQuotaExceeded>(created.Failure, "ImageQuotaLimitExceeded");
-        Assert.Equal(10, (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        Assert.Equal(10, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
     }
 
     [Fact]
@@ -70,12 +71,12 @@ public class ImageServiceContentionTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var store = new ContendedImageStore(world.Store);
-        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).IsSuccess));
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]))).IsSuccess));
 
-        var deleted = await world.Over(store).DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var deleted = await world.Over(store).DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
-        Refusal.Is<ImageInShared>(deleted.Failure, "InvalidImageId.InShared");
-        Assert.NotNull(await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageStillShared>(deleted.Failure, "InvalidImageId.InShared");
+        Assert.NotNull(await world.Store.FindImageAsync(image.Id));
         Assert.NotNull(await world.GrantAsync(image.Id, Sample.Bob.Id));
     }
 
@@ -85,12 +86,12 @@ public class ImageServiceContentionTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var store = new ContendedImageStore(world.Store);
-        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).IsSuccess));
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).IsSuccess));
 
-        var shared = await world.Over(store).ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        var shared = await world.Over(store).ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
         Refusal.Is<ImageNotFound>(shared.Failure, "InvalidImageId.NotFound");
-        Assert.Empty(await world.Store.ListHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
+        Assert.Empty(await world.Store.GrantsHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
     }
 
     [Fact]
@@ -99,13 +100,48 @@ public class ImageServiceContentionTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var recipients = await ImageServiceShareTests.RootAccountsAsync(world, 51);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..49]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..49]));
         var store = new ContendedImageStore(world.Store);
-        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[49]])).IsSuccess));
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[49]]))).IsSuccess));
 
-        var shared = await world.Over(store).ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]);
+        var shared = await world.Over(store).ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]));
 
         Refusal.Is<ShareQuotaExceeded>(shared.Failure, "OverQuota");
-        Assert.Equal(50, (await world.Store.ListForImageAsync(image.Id)).Length);
+        Assert.Equal(50, (await world.Store.GrantsOfAsync(image.Id)).Length);
+    }
+
+    [Fact]
+    public async Task R37_completing_is_never_FailedOperation_ConcurrentModification_it_is_decided_again_until_it_lands()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
+        var store = new ContendedImageStore(world.Store);
+        var observer = new RecordingObserver();
+        var lost = 3 * ImageService.MaxAttempts;
+        store.RefuseNextCommits(lost);
+
+        var completed = await world.Over(store, observer).CompleteImageAsync(image.Id, succeeded: true);
+
+        Assert.Equal(image with { State = ImageState.Normal }, completed.Value.Image);
+        Assert.Equal(lost + 1, store.CommitAttempts);
+        Assert.Equal(completed.Value.Image, await world.Store.FindImageAsync(image.Id));
+        Assert.Equal(completed.Value, Assert.Single(observer.Events));
+    }
+
+    [Fact]
+    public async Task R37_R10_a_completion_decided_again_after_another_writer_changed_the_catalogue_lands_beside_that_change()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
+        var store = new ContendedImageStore(world.Store);
+        store.InterfereBeforeNextCommit(async _ => Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "other writer"))).IsSuccess));
+
+        var completed = await world.Over(store).CompleteImageAsync(image.Id, succeeded: false);
+
+        Assert.Equal(ImageState.CreateFailed, completed.Value.Image.State);
+        Assert.Equal(2, store.CommitAttempts);
+        var stored = (await world.Store.CatalogueAsync(CatalogueKey.Of(image))).Images;
+        Assert.Equal(["other writer", image.Name], stored.Select(i => i.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(completed.Value.Image, stored);
     }
 }

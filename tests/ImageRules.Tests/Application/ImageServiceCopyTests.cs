@@ -1,8 +1,6 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -16,7 +14,7 @@ public class ImageServiceCopyTests
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         world.Clock.Advance(TimeSpan.FromHours(1));
 
-        var copied = (await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id))).Value;
+        var copied = (await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id))).Value;
 
         var copy = copied.Copy;
         Assert.NotEqual(source.Id, copy.Id);
@@ -25,8 +23,8 @@ public class ImageServiceCopyTests
             copy);
         Assert.True(copied.Charge.IsFree);
         Assert.Equal(source, copied.Source);
-        Assert.Equal(copy, await world.Store.FindAsync(copy.Id));
-        Assert.Equal(source, await world.Store.FindAsync(source.Id));
+        Assert.Equal(copy, await world.Store.FindImageAsync(copy.Id));
+        Assert.Equal(source, await world.Store.FindImageAsync(source.Id));
     }
 
     [Fact]
@@ -35,7 +33,7 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id, "web-east"));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id, "web-east"));
 
         Assert.Equal("web-east", copied.Value.Copy.Name);
     }
@@ -45,13 +43,13 @@ public class ImageServiceCopyTests
     {
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, [Sample.Bob.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, [Sample.Bob.Id]));
 
-        var copy = (await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id))).Value.Copy;
+        var copy = (await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id))).Value.Copy;
 
-        Assert.Empty(await world.Store.ListForImageAsync(copy.Id));
-        Assert.Empty((await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Shanghai.Id)).Value.Items);
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Shanghai.Id, copy.Id)).Failure, "InvalidImageId.NotFound");
+        Assert.Empty(await world.Store.GrantsOfAsync(copy.Id));
+        Assert.Empty((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Shanghai.Id))).Value.Items);
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Shanghai.Id, copy.Id))).Failure, "InvalidImageId.NotFound");
     }
 
     [Fact]
@@ -61,11 +59,11 @@ public class ImageServiceCopyTests
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Shanghai, 10);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
 
         var refused = Refusal.Is<CustomImageQuotaExceeded>(copied.Failure, "ImageQuotaLimitExceeded");
         Assert.Equal(Sample.Shanghai.Id, refused.Region);
-        Assert.Equal(1, (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        Assert.Equal(1, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
     }
 
     [Fact]
@@ -73,11 +71,11 @@ public class ImageServiceCopyTests
     {
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Shanghai, "web"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Shanghai, "web"));
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
 
-        Refusal.Is<DuplicateImageName>(copied.Failure, "InvalidImageName.Duplicate");
+        Refusal.Is<ImageNameDuplicate>(copied.Failure, "InvalidImageName.Duplicate");
     }
 
     [Fact]
@@ -86,9 +84,9 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id, " "));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id, " "));
 
-        Refusal.Is<ImageNameInvalid>(copied.Failure, "InvalidParameterValue");
+        Assert.Equal(("ImageName", "InvalidParameterValue"), Refusal.OfParameter(copied.Failure));
     }
 
     [Theory]
@@ -101,12 +99,12 @@ public class ImageServiceCopyTests
         var image = await ImageServiceCompleteTests.InProgressAsync(world, origin);
         var target = image.Region == Sample.Shanghai.Id ? Sample.Guangzhou.Id : Sample.Shanghai.Id;
 
-        var fromInProgress = await world.Service.CopyImageAsync(Sample.Alice.Id, image.Region, new CopyImageRequest(image.Id, target, "copy-a"));
+        var fromInProgress = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, image.Region, image.Id, target, "copy-a"));
         await world.Service.CompleteImageAsync(image.Id, succeeded: false);
-        var fromFailed = await world.Service.CopyImageAsync(Sample.Alice.Id, image.Region, new CopyImageRequest(image.Id, target, "copy-b"));
+        var fromFailed = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, image.Region, image.Id, target, "copy-b"));
 
-        Refusal.Is<IncorrectImageState>(fromInProgress.Failure, "InvalidImageId.IncorrectState");
-        Refusal.Is<IncorrectImageState>(fromFailed.Failure, "InvalidImageId.IncorrectState");
+        Refusal.Is<ImageStateIncorrect>(fromInProgress.Failure, "InvalidImageId.IncorrectState");
+        Refusal.Is<ImageStateIncorrect>(fromFailed.Failure, "InvalidImageId.IncorrectState");
     }
 
     [Fact]
@@ -115,7 +113,7 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Guangzhou.Id, "again"));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Guangzhou.Id, "again"));
 
         Refusal.Is<RegionUnavailable>(copied.Failure, "InvalidRegion.Unavailable");
     }
@@ -126,7 +124,7 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, new RegionId("ap-nowhere")));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, new RegionId("ap-nowhere")));
 
         Refusal.Is<RegionNotFound>(copied.Failure, "InvalidRegion.NotFound");
     }
@@ -138,11 +136,11 @@ public class ImageServiceCopyTests
         var inGuangzhou = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var inFinance = await world.ReadyImageAsync(Sample.Alice, Sample.Finance);
 
-        var into = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(inGuangzhou.Id, Sample.Finance.Id, "into"));
-        var outOf = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Finance.Id, new CopyImageRequest(inFinance.Id, Sample.Guangzhou.Id, "out"));
+        var into = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, inGuangzhou.Id, Sample.Finance.Id, "into"));
+        var outOf = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Finance.Id, inFinance.Id, Sample.Guangzhou.Id, "out"));
 
-        Assert.Equal(Sample.Finance.Id, Refusal.Is<RegionUnavailable>(into.Failure, "InvalidRegion.Unavailable").Region);
-        Assert.Equal(Sample.Finance.Id, Refusal.Is<RegionUnavailable>(outOf.Failure, "InvalidRegion.Unavailable").Region);
+        Assert.Equal(Sample.Finance.Id, Refusal.Is<RegionUnavailable>(into.Failure, "InvalidRegion.Unavailable").RegionId);
+        Assert.Equal(Sample.Finance.Id, Refusal.Is<RegionUnavailable>(outOf.Failure, "InvalidRegion.Unavailable").RegionId);
     }
 
     [Fact]
@@ -151,19 +149,19 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Singapore.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Singapore.Id));
 
-        Refusal.Is<CrossMainlandCopyUnsupported>(copied.Failure, "UnsupportedOperation.Region");
+        Refusal.Is<RegionUnsupported>(copied.Failure, "UnsupportedOperation.Region");
         Assert.Equal(1, world.Store.ImageCount);
     }
 
     [Fact]
     public async Task R15_a_copy_across_the_mainland_border_succeeds_when_the_options_allow_it()
     {
-        var world = await TestWorld.CreateAsync(ImageRulesOptions.Seed with { AllowCopyAcrossMainlandBorder = true });
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { AllowCopyAcrossMainlandBorder = true });
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Singapore.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, Sample.Singapore.Id));
 
         Assert.Equal(Sample.Singapore.Id, copied.Value.Copy.Region);
     }
@@ -174,8 +172,8 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await SharedWithBobAsync(world);
 
-        var toOtherRegion = await world.Service.CopyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
-        var withinRegion = await world.Service.CopyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Guangzhou.Id));
+        var toOtherRegion = await world.Service.CopyImageAsync(new CopyImage(Sample.Bob.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
+        var withinRegion = await world.Service.CopyImageAsync(new CopyImage(Sample.Bob.Id, Sample.Guangzhou.Id, source.Id, Sample.Guangzhou.Id));
 
         Refusal.Is<SharedImageModifyUnsupported>(toOtherRegion.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
         Refusal.Is<SharedImageModifyUnsupported>(withinRegion.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
@@ -185,15 +183,15 @@ public class ImageServiceCopyTests
     [Fact]
     public async Task R25_under_the_2025_profile_a_recipient_copies_a_shared_image_within_its_region_as_its_own()
     {
-        var world = await TestWorld.CreateAsync(ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
         var source = await SharedWithBobAsync(world);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Guangzhou.Id));
-        var elsewhere = await world.Service.CopyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Bob.Id, Sample.Guangzhou.Id, source.Id, Sample.Guangzhou.Id));
+        var elsewhere = await world.Service.CopyImageAsync(new CopyImage(Sample.Bob.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
 
         var copy = copied.Value.Copy;
         Assert.Equal((Sample.Bob.Id, Sample.Guangzhou.Id, ImageState.Syncing), (copy.Owner, copy.Region, copy.State));
-        var bobsOwn = (await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new ImageFilter { Kind = ImageKind.Custom })).Value;
+        var bobsOwn = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id, new ImageFilter { Kind = ImageKind.Custom }))).Value;
         Assert.Equal(new[] { copy.Id }, bobsOwn.Items.Select(v => v.Image.Id));
         Refusal.Is<SharedImageModifyUnsupported>(elsewhere.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
     }
@@ -204,9 +202,9 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.CopyImageAsync(Sample.Carol.Id, Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
-        var fromOtherRegion = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, new CopyImageRequest(source.Id, Sample.HongKong.Id));
-        var unknown = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(new ImageId("img-nothere1"), Sample.Shanghai.Id));
+        var byStranger = await world.Service.CopyImageAsync(new CopyImage(Sample.Carol.Id, Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
+        var fromOtherRegion = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Shanghai.Id, source.Id, Sample.HongKong.Id));
+        var unknown = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), Sample.Shanghai.Id));
 
         Refusal.Is<ImageNotFound>(byStranger.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(fromOtherRegion.Failure, "InvalidImageId.NotFound");
@@ -220,9 +218,9 @@ public class ImageServiceCopyTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        var copied = await world.Service.CopyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new CopyImageRequest(image.Id, Sample.Shanghai.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, Sample.Shanghai.Id));
 
-        Refusal.Is<NotImageOwner>(copied.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Refusal.Is<ImageNotOwned>(copied.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
     }
 
     [Fact]
@@ -231,8 +229,8 @@ public class ImageServiceCopyTests
         var world = await TestWorld.CreateAsync();
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.CopyImageAsync(new AccountId("99999999"), Sample.Guangzhou.Id, new CopyImageRequest(source.Id, Sample.Shanghai.Id));
-        var fromNowhere = await world.Service.CopyImageAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), new CopyImageRequest(source.Id, Sample.Shanghai.Id));
+        var byStranger = await world.Service.CopyImageAsync(new CopyImage(new AccountId("99999999"), Sample.Guangzhou.Id, source.Id, Sample.Shanghai.Id));
+        var fromNowhere = await world.Service.CopyImageAsync(new CopyImage(Sample.Alice.Id, new RegionId("eu-nowhere"), source.Id, Sample.Shanghai.Id));
 
         Refusal.Is<AccountNotFound>(byStranger.Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>(fromNowhere.Failure, "InvalidRegion.NotFound");
@@ -241,7 +239,7 @@ public class ImageServiceCopyTests
     private static async Task<Image> SharedWithBobAsync(TestWorld world)
     {
         var source = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, [Sample.Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, source.Id, [Sample.Bob.Id]))).IsSuccess);
         return source;
     }
 }

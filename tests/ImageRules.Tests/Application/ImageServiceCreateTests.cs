@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -13,7 +14,7 @@ public class ImageServiceCreateTests
     {
         var world = await TestWorld.CreateAsync();
 
-        var created = (await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "web") with { Description = "front end" })).Value;
+        var created = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "web") with { Description = "front end" })).Value;
 
         var image = created.Image;
         Assert.Equal(new ImageId("img-t0000001"), image.Id);
@@ -24,7 +25,7 @@ public class ImageServiceCreateTests
         Assert.Equal((Sample.TencentOs, Architecture.X86_64, 50), (image.OperatingSystem, image.Architecture, image.SizeGiB));
         Assert.Equal(Sample.Now, image.CreatedAt);
         Assert.Equal(new Money(2.5m, "USD"), created.StorageQuotePerMonth);
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -32,7 +33,7 @@ public class ImageServiceCreateTests
     {
         var world = await TestWorld.CreateAsync();
 
-        var created = await world.Service.CreateImageAsync(Stranger, Sample.Create(Sample.Guangzhou));
+        var created = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou) with { Caller = Stranger });
 
         Refusal.Is<AccountNotFound>(created.Failure, "InvalidAccountId.NotFound");
         Assert.Equal(0, world.Store.ImageCount);
@@ -43,7 +44,7 @@ public class ImageServiceCreateTests
     {
         var world = await TestWorld.CreateAsync();
 
-        var created = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou) with { Region = new("eu-nowhere") });
+        var created = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou) with { Region = new("eu-nowhere") });
 
         Refusal.Is<RegionNotFound>(created.Failure, "InvalidRegion.NotFound");
         Assert.Equal(0, world.Store.ImageCount);
@@ -55,7 +56,7 @@ public class ImageServiceCreateTests
         var world = await TestWorld.CreateAsync();
         await CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 10);
 
-        var eleventh = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "eleventh"));
+        var eleventh = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "eleventh"));
 
         var refused = Refusal.Is<CustomImageQuotaExceeded>(eleventh.Failure, "ImageQuotaLimitExceeded");
         Assert.Equal(10, refused.Limit);
@@ -70,10 +71,10 @@ public class ImageServiceCreateTests
         await world.Service.CompleteImageAsync(images[0], succeeded: false);
         await world.Service.CompleteImageAsync(images[1], succeeded: true);
 
-        Assert.False((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "full"))).IsSuccess);
-        Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, images[0])).IsSuccess);
+        Assert.False((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "full"))).IsSuccess);
+        Assert.True((await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, images[0]))).IsSuccess);
 
-        Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "freed"))).IsSuccess);
+        Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "freed"))).IsSuccess);
     }
 
     [Fact]
@@ -82,8 +83,8 @@ public class ImageServiceCreateTests
         var world = await TestWorld.CreateAsync();
         await CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 10);
 
-        Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Shanghai))).IsSuccess);
-        Assert.True((await world.Service.CreateImageAsync(Sample.Bob.Id, Sample.Create(Sample.Guangzhou))).IsSuccess);
+        Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Shanghai))).IsSuccess);
+        Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Bob, Sample.Guangzhou))).IsSuccess);
     }
 
     [Fact]
@@ -91,40 +92,39 @@ public class ImageServiceCreateTests
     {
         var world = await TestWorld.CreateAsync();
         var bobs = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, bobs.Id, [Sample.Alice.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Bob.Id, Sample.Guangzhou.Id, bobs.Id, [Sample.Alice.Id]))).IsSuccess);
 
         await CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 10);
 
-        Assert.Equal(10, (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        Assert.Equal(10, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
     }
 
     [Fact]
     public async Task R12_a_name_used_by_the_owner_in_the_region_is_InvalidImageName_Duplicate()
     {
         var world = await TestWorld.CreateAsync();
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "web"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "web"));
 
-        var duplicate = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "web"));
+        var duplicate = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "web"));
 
-        Refusal.Is<DuplicateImageName>(duplicate.Failure, "InvalidImageName.Duplicate");
-        Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Shanghai, "web"))).IsSuccess);
-        Assert.True((await world.Service.CreateImageAsync(Sample.Bob.Id, Sample.Create(Sample.Guangzhou, "web"))).IsSuccess);
+        Refusal.Is<ImageNameDuplicate>(duplicate.Failure, "InvalidImageName.Duplicate");
+        Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Shanghai, "web"))).IsSuccess);
+        Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Bob, Sample.Guangzhou, "web"))).IsSuccess);
     }
 
     [Theory]
-    [InlineData("", "", nameof(ImageNameInvalid), "InvalidParameterValue")]
-    [InlineData(" web", "", nameof(ImageNameInvalid), "InvalidParameterValue")]
-    [InlineData("tab\there", "", nameof(ImageNameInvalid), "InvalidParameterValue")]
-    [InlineData("0123456789012345678901234567890123456789012345678901234567890", "", nameof(ImageNameTooLong), "InvalidParameterValue.TooLarge")]
-    [InlineData("web", Long257, nameof(DescriptionTooLong), "InvalidParameterValue.TooLarge")]
-    public async Task R12_an_invalid_name_or_description_is_refused_and_nothing_is_saved(string name, string description, string failure, string code)
+    [InlineData("", "", "ImageName", "InvalidParameterValue")]
+    [InlineData(" web", "", "ImageName", "InvalidParameterValue")]
+    [InlineData("tab\there", "", "ImageName", "InvalidParameterValue")]
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890", "", "ImageName", "InvalidParameterValue.TooLarge")]
+    [InlineData("web", Long257, "ImageDescription", "InvalidParameterValue.TooLarge")]
+    public async Task R12_an_invalid_name_or_description_is_refused_and_nothing_is_saved(string name, string description, string parameter, string code)
     {
         var world = await TestWorld.CreateAsync();
 
-        var created = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, name) with { Description = description });
+        var created = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, name) with { Description = description });
 
-        Assert.Equal(failure, created.Failure?.GetType().Name);
-        Assert.Equal(code, created.Failure!.Code);
+        Assert.Equal((parameter, code), Refusal.OfParameter(created.Failure));
         Assert.Equal(0, world.Store.ImageCount);
     }
 
@@ -134,7 +134,7 @@ public class ImageServiceCreateTests
         var world = await TestWorld.CreateAsync();
         var sixtyEmoji = string.Concat(Enumerable.Repeat("🚀", 60));
 
-        var created = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, sixtyEmoji));
+        var created = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, sixtyEmoji));
 
         Assert.Equal(sixtyEmoji, created.Value.Image.Name);
     }
@@ -145,8 +145,8 @@ public class ImageServiceCreateTests
         var world = await TestWorld.CreateAsync();
         await CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 3);
 
-        var usage = (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;
-        var elsewhere = (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Shanghai.Id)).Value;
+        var usage = (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value;
+        var elsewhere = (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Shanghai.Id))).Value;
 
         Assert.Equal((Sample.Alice.Id, Sample.Guangzhou.Id, 3, 10, 7), (usage.Account, usage.Region, usage.Used, usage.Limit, usage.Remaining));
         Assert.Equal((0, 10), (elsewhere.Used, elsewhere.Remaining));
@@ -155,9 +155,9 @@ public class ImageServiceCreateTests
     [Fact]
     public async Task R11_quota_usage_reports_the_configured_limit()
     {
-        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
 
-        var usage = (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;
+        var usage = (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value;
 
         Assert.Equal((0, 500, 500), (usage.Used, usage.Limit, usage.Remaining));
     }
@@ -167,8 +167,8 @@ public class ImageServiceCreateTests
     {
         var world = await TestWorld.CreateAsync();
 
-        Refusal.Is<AccountNotFound>((await world.Service.GetQuotaAsync(Stranger, Sample.Guangzhou.Id)).Failure, "InvalidAccountId.NotFound");
-        Refusal.Is<RegionNotFound>((await world.Service.GetQuotaAsync(Sample.Alice.Id, new("eu-nowhere"))).Failure, "InvalidRegion.NotFound");
+        Refusal.Is<AccountNotFound>((await world.Service.DescribeQuotaAsync(new DescribeQuota(Stranger, Sample.Guangzhou.Id))).Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<RegionNotFound>((await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, new("eu-nowhere")))).Failure, "InvalidRegion.NotFound");
     }
 
     private const string Long257 =
@@ -182,7 +182,7 @@ public class ImageServiceCreateTests
         var ids = new ImageId[count];
         for (var i = 0; i < count; i++)
         {
-            ids[i] = (await world.Service.CreateImageAsync(owner.Id, Sample.Create(region, $"image-{i + 1}"))).Value.Image.Id;
+            ids[i] = (await world.Service.CreateImageAsync(Sample.Create(owner, region, $"image-{i + 1}"))).Value.Image.Id;
         }
 
         return ids;

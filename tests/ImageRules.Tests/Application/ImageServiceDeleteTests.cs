@@ -1,5 +1,6 @@
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -13,11 +14,11 @@ public class ImageServiceDeleteTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var deleted = await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var deleted = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
         Assert.Equal(new ImageDeleted(image, Sample.Now), deleted.Value);
-        Assert.Null(await world.Store.FindAsync(image.Id));
-        Assert.Equal(0, (await world.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        Assert.Null(await world.Store.FindImageAsync(image.Id));
+        Assert.Equal(0, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
     }
 
     [Theory]
@@ -29,10 +30,10 @@ public class ImageServiceDeleteTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCompleteTests.InProgressAsync(world, origin);
 
-        var deleted = await world.Service.DeleteImageAsync(Sample.Alice.Id, image.Region, image.Id);
+        var deleted = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, image.Region, image.Id));
 
-        Refusal.Is<IncorrectImageState>(deleted.Failure, "InvalidImageId.IncorrectState");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageStateIncorrect>(deleted.Failure, "InvalidImageId.IncorrectState");
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Theory]
@@ -45,8 +46,8 @@ public class ImageServiceDeleteTests
         var image = await ImageServiceCompleteTests.InProgressAsync(world, origin);
         await world.Service.CompleteImageAsync(image.Id, succeeded: false);
 
-        Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, image.Region, image.Id)).IsSuccess);
-        Assert.Null(await world.Store.FindAsync(image.Id));
+        Assert.True((await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, image.Region, image.Id))).IsSuccess);
+        Assert.Null(await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -54,15 +55,15 @@ public class ImageServiceDeleteTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, Sample.Carol.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, Sample.Carol.Id]));
 
-        var refused = await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
-        await world.Service.CancelAllSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
-        var deleted = await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var refused = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
+        await world.Service.CancelAllSharingAsync(new CancelAllSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
+        var deleted = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
-        Assert.Equal(2, Refusal.Is<ImageInShared>(refused.Failure, "InvalidImageId.InShared").GrantCount);
+        Assert.Equal(2, Refusal.Is<ImageStillShared>(refused.Failure, "InvalidImageId.InShared").GrantCount);
         Assert.True(deleted.IsSuccess);
-        Assert.Empty(await world.Store.ListHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
+        Assert.Empty(await world.Store.GrantsHeldAsync(Sample.Bob.Id, Sample.Guangzhou.Id));
     }
 
     [Fact]
@@ -70,12 +71,12 @@ public class ImageServiceDeleteTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        var deleted = await world.Service.DeleteImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id);
+        var deleted = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id));
 
-        Refusal.Is<NotImageOwner>(deleted.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageNotOwned>(deleted.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -85,10 +86,10 @@ public class ImageServiceDeleteTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        var deleted = await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var deleted = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
-        Refusal.Is<NotImageOwner>(deleted.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageNotOwned>(deleted.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -97,14 +98,14 @@ public class ImageServiceDeleteTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.DeleteImageAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id);
-        var inOtherRegion = await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id);
+        var byStranger = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id));
+        var inOtherRegion = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Shanghai.Id, image.Id));
         var twice = await DeleteTwiceAsync(world);
 
         Refusal.Is<ImageNotFound>(byStranger.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(inOtherRegion.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(twice.Failure, "InvalidImageId.NotFound");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -113,18 +114,18 @@ public class ImageServiceDeleteTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.DeleteImageAsync(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id);
-        var nowhere = await world.Service.DeleteImageAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id);
+        var byStranger = await world.Service.DeleteImageAsync(new DeleteImage(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id));
+        var nowhere = await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id));
 
         Refusal.Is<AccountNotFound>(byStranger.Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>(nowhere.Failure, "InvalidRegion.NotFound");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     private static async Task<ImageRules.Policy.Result<ImageDeleted>> DeleteTwiceAsync(TestWorld world)
     {
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "deleted twice");
-        Assert.True((await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).IsSuccess);
-        return await world.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        Assert.True((await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).IsSuccess);
+        return await world.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
     }
 }

@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -10,26 +10,25 @@ public class ImageServiceDescribeImagesTests
     [Fact]
     public async Task R2_the_default_page_holds_20_and_counts_every_match()
     {
-        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
         await ImageServiceCreateTests.CreateManyAsync(world, Sample.Alice, Sample.Guangzhou, 25);
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id))).Value;
 
         Assert.Equal((20, 25), (page.Items.Length, page.TotalCount));
     }
 
     [Theory]
-    [InlineData(0, 0, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
-    [InlineData(0, 101, nameof(PageLimitExceeded), "InvalidParameterValue.LimitExceeded")]
-    [InlineData(-1, 20, nameof(PageOffsetInvalid), "InvalidParameterValue")]
-    public async Task R2_a_page_outside_the_limits_is_refused(int offset, int limit, string failure, string code)
+    [InlineData(0, 0, "Limit", "InvalidParameterValue.LimitExceeded")]
+    [InlineData(0, 101, "Limit", "InvalidParameterValue.LimitExceeded")]
+    [InlineData(-1, 20, "Offset", "InvalidParameterValue")]
+    public async Task R2_a_page_outside_the_limits_is_refused(int offset, int limit, string parameter, string code)
     {
         var world = await TestWorld.CreateAsync();
 
-        var page = await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, offset: offset, limit: limit);
+        var page = await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, Offset: offset, Limit: limit));
 
-        Assert.Equal(failure, page.Failure?.GetType().Name);
-        Assert.Equal(code, page.Failure!.Code);
+        Assert.Equal((parameter, code), Refusal.OfParameter(page.Failure));
     }
 
     [Fact]
@@ -37,24 +36,18 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
 
-        Assert.True((await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, limit: 100)).IsSuccess);
+        Assert.True((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, Limit: 100))).IsSuccess);
     }
 
     [Fact]
     public async Task R1_R3_R4_a_listing_shows_public_own_and_shared_images_each_with_its_kind()
     {
         var world = await TestWorld.CreateAsync();
-        var publicImage = Sample.PublicImage(Sample.Guangzhou);
-        await world.Service.PublishPublicImageAsync(publicImage);
-        var own = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou, "bobs");
-        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
-        await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
+        var (bobSees, _) = await OneOfEachKindForBobAsync(world);
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value;
 
-        Assert.Equal(
-            new Dictionary<ImageId, ImageKind> { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared },
-            page.Items.ToDictionary(v => v.Image.Id, v => v.Kind));
+        Assert.Equal(bobSees, page.Items.ToDictionary(v => v.Image.Id, v => v.Kind));
         Assert.True(page.Items.Single(v => v.Kind == ImageKind.Shared).IsUntrustedSource);
     }
 
@@ -63,9 +56,9 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
         await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "db"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "db"));
 
-        var page = (await world.Service.DescribeImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating })).Value;
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating }))).Value;
 
         Assert.Equal("db", Assert.Single(page.Items).Image.Name);
     }
@@ -75,7 +68,21 @@ public class ImageServiceDescribeImagesTests
     {
         var world = await TestWorld.CreateAsync();
 
-        Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new AccountId("99999999"), Sample.Guangzhou.Id)).Failure, "InvalidAccountId.NotFound");
-        Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(Sample.Alice.Id, new RegionId("eu-nowhere"))).Failure, "InvalidRegion.NotFound");
+        Refusal.Is<AccountNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(new AccountId("99999999"), Sample.Guangzhou.Id))).Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<RegionNotFound>((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, new RegionId("eu-nowhere")))).Failure, "InvalidRegion.NotFound");
+    }
+
+    /// <summary>
+    /// Publishes a public image in Guangzhou, makes Bob one of his own, shares one of Alice's with him and makes one of
+    /// Carol's he must not see: what Bob sees there, by id and kind, and the shared image.
+    /// </summary>
+    internal static async Task<(Dictionary<ImageId, ImageKind> BobSees, Image Shared)> OneOfEachKindForBobAsync(TestWorld world)
+    {
+        var publicImage = Sample.PublicImage(Sample.Guangzhou);
+        await world.Service.PublishPublicImageAsync(publicImage);
+        var own = await world.ReadyImageAsync(Sample.Bob, Sample.Guangzhou, "bobs");
+        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
+        await world.ReadyImageAsync(Sample.Carol, Sample.Guangzhou, "carols");
+        return (new() { [publicImage.Id] = ImageKind.Public, [own.Id] = ImageKind.Custom, [shared.Id] = ImageKind.Shared }, shared);
     }
 }

@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -12,7 +13,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var grants = (await world.Service.DescribeSharePermissionsAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).Value;
+        var grants = (await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob), Sample.Grant(image, Sample.Carol) }.ToHashSet(), grants.ToHashSet());
     }
@@ -23,7 +24,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var grants = (await world.Service.DescribeSharePermissionsAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Value;
+        var grants = (await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob) }, grants);
     }
@@ -34,7 +35,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var stranger = await world.Service.DescribeSharePermissionsAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id);
+        var stranger = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id));
 
         Refusal.Is<ImageNotFound>(stranger.Failure, "InvalidImageId.NotFound");
     }
@@ -44,10 +45,10 @@ public class ImageServiceDescribeSharePermissionsTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
-        await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        Refusal.Is<ImageNotFound>((await world.Service.DescribeSharePermissionsAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound");
-        Assert.Empty((await world.Service.DescribeSharePermissionsAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).Value);
+        Refusal.Is<ImageNotFound>((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
+        Assert.Empty((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value);
     }
 
     [Fact]
@@ -56,8 +57,8 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var byOwner = await world.Service.DescribeSharePermissionsAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id);
-        var byRecipient = await world.Service.DescribeSharePermissionsAsync(Sample.Bob.Id, Sample.Shanghai.Id, image.Id);
+        var byOwner = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Shanghai.Id, image.Id));
+        var byRecipient = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Shanghai.Id, image.Id));
 
         Refusal.Is<ImageNotFound>(byOwner.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(byRecipient.Failure, "InvalidImageId.NotFound");
@@ -70,7 +71,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        Assert.Empty((await world.Service.DescribeSharePermissionsAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id)).Value);
+        Assert.Empty((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id))).Value);
     }
 
     [Fact]
@@ -79,9 +80,9 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var unknownImage = await world.Service.DescribeSharePermissionsAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"));
-        var unknownCaller = await world.Service.DescribeSharePermissionsAsync(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id);
-        var unknownRegion = await world.Service.DescribeSharePermissionsAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id);
+        var unknownImage = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1")));
+        var unknownCaller = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id));
+        var unknownRegion = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id));
 
         Refusal.Is<ImageNotFound>(unknownImage.Failure, "InvalidImageId.NotFound");
         Refusal.Is<AccountNotFound>(unknownCaller.Failure, "InvalidAccountId.NotFound");

@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -13,7 +14,7 @@ public class ImageServiceLaunchTests
         var windows = Sample.PublicImage(Sample.Guangzhou, "img-pub00001", Sample.WindowsServer);
         await world.Service.PublishPublicImageAsync(windows);
 
-        var permit = (await world.Service.DecideLaunchAsync(Sample.Sam.Id, Sample.Guangzhou.Id, windows.Id)).Value;
+        var permit = (await world.Service.LaunchAsync(new LaunchImage(Sample.Sam.Id, Sample.Guangzhou.Id, windows.Id))).Value;
 
         Assert.Equal((ImageKind.Public, LaunchReason.PublicImage, Advisories.None), (permit.Kind, permit.Reason, permit.Advisories));
         Assert.True(permit.LicenceFeePerHour.IsFree);
@@ -26,7 +27,7 @@ public class ImageServiceLaunchTests
         var windows = Sample.PublicImage(Sample.Singapore, "img-pub00001", Sample.WindowsServer);
         await world.Service.PublishPublicImageAsync(windows);
 
-        var permit = (await world.Service.DecideLaunchAsync(Sample.Alice.Id, Sample.Singapore.Id, windows.Id)).Value;
+        var permit = (await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Singapore.Id, windows.Id))).Value;
 
         Assert.Equal(new Money(0.04m, "USD"), permit.LicenceFeePerHour);
     }
@@ -37,8 +38,8 @@ public class ImageServiceLaunchTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var owner = (await world.Service.DecideLaunchAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)).Value;
-        var recipient = (await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Value;
+        var owner = (await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value;
+        var recipient = (await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal((LaunchReason.Owner, Advisories.None), (owner.Reason, owner.Advisories));
         Assert.Equal((LaunchReason.ShareGrant, Advisories.UntrustedSource, Sample.Grant(image, Sample.Bob)), (recipient.Reason, recipient.Advisories, recipient.Grant));
@@ -49,11 +50,11 @@ public class ImageServiceLaunchTests
     public async Task R30_an_image_not_yet_Normal_is_InvalidParameterValue_InvalidImageState()
     {
         var world = await TestWorld.CreateAsync();
-        var image = (await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou))).Value.Image;
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
 
-        var launch = await world.Service.DecideLaunchAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        var launch = await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
-        Refusal.Is<InvalidImageState>(launch.Failure, "InvalidParameterValue.InvalidImageState");
+        Refusal.Is<ImageStateInvalid>(launch.Failure, "InvalidParameterValue.InvalidImageState");
     }
 
     [Fact]
@@ -62,10 +63,10 @@ public class ImageServiceLaunchTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound");
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id)).Failure, "InvalidImageId.NotFound");
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"))).Failure, "InvalidImageId.NotFound");
-        Refusal.Is<AccountNotFound>((await world.Service.DecideLaunchAsync(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id)).Failure, "InvalidAccountId.NotFound");
-        Refusal.Is<RegionNotFound>((await world.Service.DecideLaunchAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id)).Failure, "InvalidRegion.NotFound");
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Shanghai.Id, image.Id))).Failure, "InvalidImageId.NotFound");
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1")))).Failure, "InvalidImageId.NotFound");
+        Refusal.Is<AccountNotFound>((await world.Service.LaunchAsync(new LaunchImage(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id))).Failure, "InvalidAccountId.NotFound");
+        Refusal.Is<RegionNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id))).Failure, "InvalidRegion.NotFound");
     }
 }

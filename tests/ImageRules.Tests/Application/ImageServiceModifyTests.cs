@@ -1,7 +1,7 @@
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -14,11 +14,11 @@ public class ImageServiceModifyTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var modified = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "api-server", "serves the api"));
+        var modified = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, "api-server", "serves the api"));
 
         var after = image with { Name = "api-server", Description = "serves the api" };
         Assert.Equal(new ImageModified(image, after, Sample.Now), modified.Value);
-        Assert.Equal(after, await world.Store.FindAsync(image.Id));
+        Assert.Equal(after, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -27,10 +27,10 @@ public class ImageServiceModifyTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, Description: "described"));
-        await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, Name: "renamed"));
+        await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, Description: "described"));
+        await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, Name: "renamed"));
 
-        Assert.Equal(image with { Name = "renamed", Description = "described" }, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image with { Name = "renamed", Description = "described" }, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public class ImageServiceModifyTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
 
-        Assert.True((await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "web"))).IsSuccess);
+        Assert.True((await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, "web"))).IsSuccess);
     }
 
     [Fact]
@@ -47,30 +47,29 @@ public class ImageServiceModifyTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou, "web");
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "db"));
-        await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Shanghai, "cache"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "db"));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Shanghai, "cache"));
 
-        var renamed = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "db"));
+        var renamed = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, "db"));
 
-        Refusal.Is<DuplicateImageName>(renamed.Failure, "InvalidImageName.Duplicate");
-        Assert.True((await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "cache"))).IsSuccess);
+        Refusal.Is<ImageNameDuplicate>(renamed.Failure, "InvalidImageName.Duplicate");
+        Assert.True((await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, "cache"))).IsSuccess);
     }
 
     [Theory]
-    [InlineData("", null, nameof(ImageNameInvalid), "InvalidParameterValue")]
-    [InlineData("0123456789012345678901234567890123456789012345678901234567890", null, nameof(ImageNameTooLong), "InvalidParameterValue.TooLarge")]
-    [InlineData(null, 257, nameof(DescriptionTooLong), "InvalidParameterValue.TooLarge")]
-    public async Task R12_an_invalid_new_name_or_description_is_refused_and_nothing_changes(string? name, int? descriptionLength, string failure, string code)
+    [InlineData("", null, "ImageName", "InvalidParameterValue")]
+    [InlineData("0123456789012345678901234567890123456789012345678901234567890", null, "ImageName", "InvalidParameterValue.TooLarge")]
+    [InlineData(null, 257, "ImageDescription", "InvalidParameterValue.TooLarge")]
+    public async Task R12_an_invalid_new_name_or_description_is_refused_and_nothing_changes(string? name, int? descriptionLength, string parameter, string code)
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var description = descriptionLength is { } length ? new string('d', length) : null;
 
-        var modified = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, name, description));
+        var modified = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, name, description));
 
-        Assert.Equal(failure, modified.Failure?.GetType().Name);
-        Assert.Equal(code, modified.Failure!.Code);
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Assert.Equal((parameter, code), Refusal.OfParameter(modified.Failure));
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -78,14 +77,14 @@ public class ImageServiceModifyTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        var renamed = await world.Service.ModifyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "mine"));
-        var described = await world.Service.ModifyImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, Description: "mine"));
+        var renamed = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, "mine"));
+        var described = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, Description: "mine"));
 
         Refusal.Is<SharedImageModifyUnsupported>(renamed.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
         Refusal.Is<SharedImageModifyUnsupported>(described.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -94,9 +93,9 @@ public class ImageServiceModifyTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.ModifyImageAsync(Sample.Carol.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "mine"));
-        var inOtherRegion = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, new ModifyImageRequest(image.Id, "moved"));
-        var unknown = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(new ImageId("img-nothere1"), "x"));
+        var byStranger = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id, "mine"));
+        var inOtherRegion = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Shanghai.Id, image.Id, "moved"));
+        var unknown = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), "x"));
 
         Refusal.Is<ImageNotFound>(byStranger.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(inOtherRegion.Failure, "InvalidImageId.NotFound");
@@ -110,9 +109,9 @@ public class ImageServiceModifyTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        var renamed = await world.Service.ModifyImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "mine"));
+        var renamed = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, "mine"));
 
-        Refusal.Is<NotImageOwner>(renamed.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Refusal.Is<ImageNotOwned>(renamed.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
     }
 
     [Fact]
@@ -121,8 +120,8 @@ public class ImageServiceModifyTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.ModifyImageAsync(new AccountId("99999999"), Sample.Guangzhou.Id, new ModifyImageRequest(image.Id, "x"));
-        var nowhere = await world.Service.ModifyImageAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), new ModifyImageRequest(image.Id, "x"));
+        var byStranger = await world.Service.ModifyImageAsync(new ModifyImage(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id, "x"));
+        var nowhere = await world.Service.ModifyImageAsync(new ModifyImage(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id, "x"));
 
         Refusal.Is<AccountNotFound>(byStranger.Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>(nowhere.Failure, "InvalidRegion.NotFound");

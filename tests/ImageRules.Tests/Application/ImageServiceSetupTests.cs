@@ -1,8 +1,9 @@
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Hosting;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Application;
@@ -49,11 +50,13 @@ public class ImageServiceSetupTests
         Assert.Equal(Catalogue.PublicImages.Length, world.Store.ImageCount);
         foreach (var image in Catalogue.PublicImages)
         {
-            Assert.Equal(image, await world.Store.FindAsync(image.Id));
+            Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
         }
 
-        var regions = await world.Regions.ListAsync();
-        Assert.All(Catalogue.Regions, region => Assert.Contains(region, regions));
+        foreach (var region in Catalogue.Regions)
+        {
+            Assert.Equal(region, (await world.Store.LoadFactsAsync(new FactsQuery(Sample.Alice.Id, region.Id))).Region);
+        }
     }
 
     [Fact]
@@ -62,12 +65,12 @@ public class ImageServiceSetupTests
         var world = await TestWorld.CreateAsync();
         await world.Service.SeedAsync(Catalogue);
         var own = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        var publicVersion = (await world.Store.GetCatalogueAsync(new CatalogueKey(null, Sample.Guangzhou.Id))).Version;
+        var publicVersion = (await world.Store.CatalogueAsync(new CatalogueKey(null, Sample.Guangzhou.Id))).Version;
 
         await world.Service.SeedAsync(Catalogue);
 
-        Assert.Equal(own, await world.Store.FindAsync(own.Id));
-        Assert.Equal(publicVersion, (await world.Store.GetCatalogueAsync(new CatalogueKey(null, Sample.Guangzhou.Id))).Version);
+        Assert.Equal(own, await world.Store.FindImageAsync(own.Id));
+        Assert.Equal(publicVersion, (await world.Store.CatalogueAsync(new CatalogueKey(null, Sample.Guangzhou.Id))).Version);
         Assert.Equal(Catalogue.PublicImages.Length + 1, world.Store.ImageCount);
     }
 
@@ -80,7 +83,7 @@ public class ImageServiceSetupTests
 
         foreach (var account in new[] { Sample.Alice, Sample.Sam, Sample.Helper })
         {
-            var page = (await world.Service.DescribeImagesAsync(account.Id, Sample.Guangzhou.Id, limit: 100)).Value;
+            var page = (await world.Service.DescribeImagesAsync(new DescribeImages(account.Id, Sample.Guangzhou.Id, Limit: 100))).Value;
             Assert.Equal(inGuangzhou, page.TotalCount);
             Assert.All(page.Items, v => Assert.Equal(ImageKind.Public, v.Kind));
         }
@@ -95,8 +98,8 @@ public class ImageServiceSetupTests
 
         var again = await world.Service.PublishPublicImageAsync(image with { Name = "other" });
 
-        Refusal.Is<ImageAlreadyPublished>(again.Failure, "InvalidImageId.Duplicate");
-        Assert.Equal(image, await world.Store.FindAsync(image.Id));
+        Refusal.Is<ImageIdDuplicate>(again.Failure, "InvalidImageId.Duplicate");
+        Assert.Equal(image, await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -130,5 +133,19 @@ public class ImageServiceSetupTests
 
         Assert.Equal(new ImagePublished(image, Sample.Now), published.Value);
         Assert.Equal(new IImageEvent[] { published.Value }, observer.Events);
+    }
+
+    [Fact]
+    public async Task R11_R21_an_in_memory_service_applies_the_given_options_and_starts_empty()
+    {
+        var service = ImageService.InMemory(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025, MaxCustomImagesPerRegion = 20 });
+        await service.SaveRegionAsync(Sample.Guangzhou);
+        await service.SaveAccountAsync(Sample.Alice);
+
+        var quota = await service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id));
+
+        Assert.Equal((20, 500), (service.Policy.MaxCustomImagesPerRegion, service.Policy.MaxShareRecipientsPerImage));
+        Assert.Equal((0, 20), (quota.Value.Used, quota.Value.Limit));
+        Assert.Equal((10, 50), (ImageService.InMemory().Policy.MaxCustomImagesPerRegion, ImageService.InMemory().Policy.MaxShareRecipientsPerImage));
     }
 }

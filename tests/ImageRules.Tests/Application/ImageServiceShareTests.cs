@@ -1,6 +1,7 @@
+using System.Collections.Immutable;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -14,13 +15,13 @@ public class ImageServiceShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, Sample.Carol.Id]);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, Sample.Carol.Id]));
 
         ShareGrant[] grants = [Sample.Grant(image, Sample.Bob), Sample.Grant(image, Sample.Carol)];
         Assert.Equal(new ImageShared(image, shared.Value.Grants, Sample.Now), shared.Value);
         Assert.Equal(grants, shared.Value.Grants);
-        Assert.Equal(grants.ToHashSet(), (await world.Store.ListForImageAsync(image.Id)).ToHashSet());
-        var bobsView = (await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value.Items;
+        Assert.Equal(grants.ToHashSet(), (await world.Store.GrantsOfAsync(image.Id)).ToHashSet());
+        var bobsView = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value.Items;
         Assert.Equal(new[] { new VisibleImage(image, ImageKind.Shared) }, bobsView);
     }
 
@@ -30,12 +31,12 @@ public class ImageServiceShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Shanghai);
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id, [Sample.Bob.Id]);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Shanghai.Id, image.Id, [Sample.Bob.Id]));
 
         Assert.Equal(Sample.Shanghai.Id, Assert.Single(shared.Value.Grants).Region);
-        Assert.Single((await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Shanghai.Id)).Value.Items);
-        Assert.Empty((await world.Service.DescribeImagesAsync(Sample.Bob.Id, Sample.Guangzhou.Id)).Value.Items);
-        Refusal.Is<ImageNotFound>((await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound");
+        Assert.Single((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Shanghai.Id))).Value.Items);
+        Assert.Empty((await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Bob.Id, Sample.Guangzhou.Id))).Value.Items);
+        Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
     }
 
     [Theory]
@@ -44,16 +45,16 @@ public class ImageServiceShareTests
     public async Task R20_sharing_an_image_that_is_not_Normal_is_InvalidParameterValue_InvalidImageState(ImageState state)
     {
         var world = await TestWorld.CreateAsync();
-        var image = (await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou))).Value.Image;
+        var image = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
         if (state == ImageState.CreateFailed)
         {
             await world.Service.CompleteImageAsync(image.Id, succeeded: false);
         }
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        Refusal.Is<InvalidImageState>(shared.Failure, "InvalidParameterValue.InvalidImageState");
-        Assert.Empty(await world.Store.ListForImageAsync(image.Id));
+        Refusal.Is<ImageStateInvalid>(shared.Failure, "InvalidParameterValue.InvalidImageState");
+        Assert.Empty(await world.Store.GrantsOfAsync(image.Id));
     }
 
     [Theory]
@@ -62,12 +63,12 @@ public class ImageServiceShareTests
     [InlineData("an unknown account", nameof(AccountNotFound), "InvalidAccountId.NotFound")]
     [InlineData("an account already holding a grant", nameof(AccountAlreadyShared), "FailedOperation.AccountAlreadyExists")]
     [InlineData("an account named twice", nameof(AccountAlreadyShared), "FailedOperation.AccountAlreadyExists")]
-    [InlineData("an account of another region", nameof(ShareRegionUnsupported), "UnsupportedOperation.Region")]
+    [InlineData("an account of another region", nameof(RegionUnsupported), "UnsupportedOperation.Region")]
     public async Task R20_R22_R23_one_refused_recipient_rejects_the_whole_request(string recipient, string failure, string code)
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]));
         AccountId refused = recipient switch
         {
             "oneself" => Sample.Alice.Id,
@@ -78,11 +79,11 @@ public class ImageServiceShareTests
             _ => Sample.Sam.Id,
         };
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, refused]);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id, refused]));
 
         Assert.Equal(failure, shared.Failure?.GetType().Name);
         Assert.Equal(code, shared.Failure!.Code);
-        Assert.Equal(new[] { Sample.Grant(image, Sample.Carol) }, await world.Store.ListForImageAsync(image.Id));
+        Assert.Equal(new[] { Sample.Grant(image, Sample.Carol) }, await world.Store.GrantsOfAsync(image.Id));
     }
 
     [Fact]
@@ -91,9 +92,9 @@ public class ImageServiceShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, []);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, []));
 
-        Refusal.Is<NoAccountsGiven>(shared.Failure, "MissingParameter");
+        Refusal.Is<ParameterMissing>(shared.Failure, "MissingParameter");
     }
 
     [Fact]
@@ -102,16 +103,16 @@ public class ImageServiceShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var recipients = await RootAccountsAsync(world, 51);
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..50])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..50]))).IsSuccess);
 
-        var over = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]);
-        await world.Service.CancelSharingAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[0]]);
-        var freed = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]);
+        var over = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]));
+        await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[0]]));
+        var freed = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[50]]));
 
         var refused = Refusal.Is<ShareQuotaExceeded>(over.Failure, "OverQuota");
         Assert.Equal((50, 51), (refused.Limit, refused.Requested));
         Assert.True(freed.IsSuccess);
-        Assert.Equal(50, (await world.Store.ListForImageAsync(image.Id)).Length);
+        Assert.Equal(50, (await world.Store.GrantsOfAsync(image.Id)).Length);
     }
 
     [Fact]
@@ -121,21 +122,21 @@ public class ImageServiceShareTests
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var recipients = await RootAccountsAsync(world, 51);
 
-        var shared = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients));
 
         Refusal.Is<ShareQuotaExceeded>(shared.Failure, "OverQuota");
-        Assert.Empty(await world.Store.ListForImageAsync(image.Id));
+        Assert.Empty(await world.Store.GrantsOfAsync(image.Id));
     }
 
     [Fact]
     public async Task R21_the_2025_profile_shares_with_up_to_500_accounts()
     {
-        var world = await TestWorld.CreateAsync(ImageRules.Policy.ImageRulesOptions.Provider2025);
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
         var recipients = await RootAccountsAsync(world, 501);
 
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..500])).IsSuccess);
-        Refusal.Is<ShareQuotaExceeded>((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[500]])).Failure, "OverQuota");
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..500]))).IsSuccess);
+        Refusal.Is<ShareQuotaExceeded>((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipients[500]]))).Failure, "OverQuota");
     }
 
     [Fact]
@@ -143,9 +144,9 @@ public class ImageServiceShareTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
+        await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        var reshared = await world.Service.ShareImageAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]);
+        var reshared = await world.Service.ShareImageAsync(new ShareImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id, [Sample.Carol.Id]));
 
         Refusal.Is<SharedImageModifyUnsupported>(reshared.Failure, "UnsupportedOperation.SharedImageModifyUnsupported");
         Assert.Null(await world.GrantAsync(image.Id, Sample.Carol.Id));
@@ -159,15 +160,15 @@ public class ImageServiceShareTests
         var publicImage = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(publicImage);
 
-        var byStranger = await world.Service.ShareImageAsync(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
-        var inOtherRegion = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Shanghai.Id, image.Id, [Sample.Bob.Id]);
-        var unknown = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), [Sample.Bob.Id]);
-        var publicShare = await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, publicImage.Id, [Sample.Bob.Id]);
+        var byStranger = await world.Service.ShareImageAsync(new ShareImage(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
+        var inOtherRegion = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Shanghai.Id, image.Id, [Sample.Bob.Id]));
+        var unknown = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1"), [Sample.Bob.Id]));
+        var publicShare = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, publicImage.Id, [Sample.Bob.Id]));
 
         Refusal.Is<ImageNotFound>(byStranger.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(inOtherRegion.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(unknown.Failure, "InvalidImageId.NotFound");
-        Refusal.Is<NotImageOwner>(publicShare.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
+        Refusal.Is<ImageNotOwned>(publicShare.Failure, "UnauthorizedOperation.ImageNotBelongToAccount");
     }
 
     [Fact]
@@ -176,23 +177,23 @@ public class ImageServiceShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
 
-        var byStranger = await world.Service.ShareImageAsync(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
-        var nowhere = await world.Service.ShareImageAsync(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id, [Sample.Bob.Id]);
+        var byStranger = await world.Service.ShareImageAsync(new ShareImage(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
+        var nowhere = await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id, [Sample.Bob.Id]));
 
         Refusal.Is<AccountNotFound>(byStranger.Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>(nowhere.Failure, "InvalidRegion.NotFound");
     }
 
     /// <summary>Saves <paramref name="count"/> new root accounts of Guangzhou, valid recipients of Alice's shares.</summary>
-    internal static async Task<AccountId[]> RootAccountsAsync(TestWorld world, int count, int series = 6)
+    internal static async Task<ImmutableArray<AccountId>> RootAccountsAsync(TestWorld world, int count, int series = 6)
     {
-        var ids = new AccountId[count];
+        var ids = ImmutableArray.CreateBuilder<AccountId>(count);
         for (var i = 0; i < count; i++)
         {
-            ids[i] = new AccountId($"{series}{i:D9}");
+            ids.Add(new AccountId($"{series}{i:D9}"));
             await world.Service.SaveAccountAsync(new Account(ids[i], Sample.Guangzhou.Id));
         }
 
-        return ids;
+        return ids.MoveToImmutable();
     }
 }

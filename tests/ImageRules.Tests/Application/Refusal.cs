@@ -1,4 +1,5 @@
 using ImageRules.Policy;
+using ImageRules.Policy.Failures;
 
 namespace ImageRules.Tests.Application;
 
@@ -13,4 +14,14 @@ internal static class Refusal
         Assert.Equal(code, typed.Code);
         return typed;
     }
+
+    /// <summary>The parameter a parameter failure names (invalid, too large, over a limit or missing) and its code; fails on any other failure.</summary>
+    public static (string Parameter, string Code) OfParameter(Failure? failure) => failure switch
+    {
+        ParameterInvalid invalid => (invalid.Parameter, invalid.Code),
+        ParameterTooLarge tooLarge => (tooLarge.Parameter, tooLarge.Code),
+        ParameterLimitExceeded overLimit => (overLimit.Parameter, overLimit.Code),
+        ParameterMissing missing => (missing.Parameter, missing.Code),
+        _ => throw new Xunit.Sdk.XunitException($"expected a parameter failure, got {failure?.ToString() ?? "success"}"),
+    };
 }

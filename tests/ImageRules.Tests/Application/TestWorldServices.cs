@@ -1,23 +1,27 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace ImageRules.Tests.Application;
 
-/// <summary>Further services over a <see cref="TestWorld"/>'s stores, clock and ids, for tests that need observers or a contended store.</summary>
+/// <summary>Further services over a <see cref="TestWorld"/>'s store, clock and ids, for tests that need observers, a logger or a watched store.</summary>
 internal static class TestWorldServices
 {
-    /// <summary>A service over the world's stores that tells <paramref name="observers"/> of every saved change.</summary>
+    /// <summary>A service over the world's store that tells <paramref name="observers"/> of every saved change.</summary>
     public static ImageService ObservedBy(this TestWorld world, params IImageEventObserver[] observers) =>
-        new(world.Service.Policy, world.Store, world.Store, world.Accounts, world.Regions, world.Ids, world.Clock, observers);
+        world.Over(world.Store, observers);
 
-    /// <summary>A service whose image and grant store is <paramref name="store"/> (over the world's store), telling <paramref name="observers"/>.</summary>
-    public static ImageService Over<TStore>(this TestWorld world, TStore store, params IImageEventObserver[] observers)
-        where TStore : IImageRepository, IShareGrantRepository =>
-        new(world.Service.Policy, store, store, world.Accounts, world.Regions, world.Ids, world.Clock, observers);
+    /// <summary>A service whose store is <paramref name="store"/> (over the world's store), telling <paramref name="observers"/>.</summary>
+    public static ImageService Over(this TestWorld world, IImageStore store, params IImageEventObserver[] observers) =>
+        new(world.Service.Policy, store, world.Ids, world.Clock, observers);
+
+    /// <summary>A service over the world's store that tells <paramref name="observers"/> and logs to <paramref name="logger"/>.</summary>
+    public static ImageService LoggingTo(this TestWorld world, ILogger<ImageService> logger, params IImageEventObserver[] observers) =>
+        new(world.Service.Policy, world.Store, world.Ids, world.Clock, observers, logger);
 
     /// <summary>The grant of <paramref name="imageId"/> to <paramref name="recipient"/> in the world's store, or null.</summary>
-    public static ValueTask<ShareGrant?> GrantAsync(this TestWorld world, ImageId imageId, AccountId recipient) =>
-        ((IShareGrantRepository)world.Store).FindAsync(imageId, recipient);
+    public static Task<ShareGrant?> GrantAsync(this TestWorld world, ImageId imageId, AccountId recipient) =>
+        world.Store.GrantAsync(imageId, recipient);
 }

@@ -1,12 +1,15 @@
 using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Hosting;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using ImageRules.Storage;
 using ImageRules.Tests.Application;
 using ImageRules.Tests.Support;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImageRules.Tests.Hosting;
@@ -14,149 +17,192 @@ namespace ImageRules.Tests.Hosting;
 public class AddImageRulesTests
 {
     [Fact]
-    public void R11_R21_the_default_registration_resolves_one_service_with_the_seed_options_over_one_store()
+    public void R11_R21_the_default_registration_resolves_one_service_with_the_seed_figures_over_one_store()
     {
-        using var provider = new ServiceCollection().AddImageRules().BuildServiceProvider();
+        using var provider = new ServiceCollection().AddImageRules().Services.BuildServiceProvider();
 
         var service = provider.GetRequiredService<ImageService>();
 
         Assert.Same(service, provider.GetRequiredService<ImageService>());
-        Assert.Equal(ImageRulesOptions.Seed, service.Policy.Options);
-        Assert.Same(ImageRulesOptions.Seed, provider.GetRequiredService<ImageRulesOptions>());
-        Assert.IsType<InMemoryImageStore>(provider.GetRequiredService<IImageRepository>());
-        Assert.Same(provider.GetRequiredService<IImageRepository>(), provider.GetRequiredService<IShareGrantRepository>());
+        Assert.Same(provider.GetRequiredService<ImagePolicy>(), service.Policy);
+        Assert.Equal((10, 50, false, false), Figures(service.Policy));
+        Assert.Equal(ImageRulesProfile.Seed, provider.GetRequiredService<IOptions<ImageRulesOptions>>().Value.Profile);
+        Assert.IsType<InMemoryImageStore>(provider.GetRequiredService<IImageStore>());
         Assert.IsType<RandomImageIdGenerator>(provider.GetRequiredService<IImageIdGenerator>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.Same(FlatPriceList.Default, provider.GetRequiredService<IPriceList>());
+        Assert.Same(FlatPriceList.Default, service.Policy.PriceList);
     }
 
     [Fact]
-    public async Task R11_options_mapped_from_the_current_ones_apply_to_the_service()
-    {
-        using var provider = new ServiceCollection().AddImageRules(o => o with { MaxCustomImagesPerRegion = 20 }).BuildServiceProvider();
-        var service = await SeededAsync(provider);
-
-        Assert.Equal(ImageRulesOptions.Seed with { MaxCustomImagesPerRegion = 20 }, service.Policy.Options);
-        Assert.Equal(20, (await service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Limit);
-    }
-
-    [Fact]
-    public async Task R21_R25_the_Provider2025_preset_applies_to_the_service()
-    {
-        using var provider = new ServiceCollection().AddImageRules(_ => ImageRulesOptions.Provider2025).BuildServiceProvider();
-        var service = await SeededAsync(provider);
-
-        Assert.Same(ImageRulesOptions.Provider2025, service.Policy.Options);
-        Assert.Equal(500, (await service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Limit);
-    }
-
-    [Fact]
-    public void R11_R21_invalid_options_throw_ArgumentException_naming_every_problem_and_register_nothing()
+    public void R11_AddImageRules_returns_a_builder_over_the_same_container()
     {
         var services = new ServiceCollection();
 
-        var thrown = Assert.Throws<ArgumentException>(() => services.AddImageRules(o => o with { MaxCustomImagesPerRegion = 0, MaxShareRecipientsPerImage = -1, PriceList = null! }));
+        var builder = services.AddImageRules();
+
+        Assert.IsAssignableFrom<IImageRulesBuilder>(builder);
+        Assert.Same(services, builder.Services);
+    }
+
+    [Fact]
+    public async Task R11_options_set_in_code_apply_to_the_service()
+    {
+        using var provider = new ServiceCollection().AddImageRules(o => o.MaxCustomImagesPerRegion = 20).Services.BuildServiceProvider();
+        var service = await SeededAsync(provider);
+
+        Assert.Equal(20, service.Policy.MaxCustomImagesPerRegion);
+        Assert.Equal(20, (await service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Limit);
+    }
+
+    [Fact]
+    public async Task R21_R25_the_Provider2025_profile_applies_to_the_service()
+    {
+        using var provider = new ServiceCollection().AddImageRules(o => o.Profile = ImageRulesProfile.Provider2025).Services.BuildServiceProvider();
+        var service = await SeededAsync(provider);
+
+        Assert.Equal((500, 500, true, false), Figures(service.Policy));
+        Assert.Equal(500, (await service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Limit);
+    }
+
+    [Fact]
+    public async Task R11_R21_R25_options_are_bound_from_the_ImageRules_section_of_the_host_configuration()
+    {
+        var services = new ServiceCollection().AddSingleton(Configuration(("Profile", "Provider2025"), ("MaxCustomImagesPerRegion", "20")));
+        using var provider = services.AddImageRules().Services.BuildServiceProvider();
+        var service = await SeededAsync(provider);
+
+        Assert.Equal(ImageRulesProfile.Provider2025, provider.GetRequiredService<IOptions<ImageRulesOptions>>().Value.Profile);
+        Assert.Equal((20, 500, true, false), Figures(service.Policy));
+        Assert.Equal(20, (await service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Limit);
+    }
+
+    [Fact]
+    public void R11_R21_options_set_in_code_apply_after_the_configuration_whether_given_to_the_first_call_or_a_later_one()
+    {
+        var configuration = Configuration(("MaxCustomImagesPerRegion", "20"), ("MaxShareRecipientsPerImage", "40"));
+        var services = new ServiceCollection().AddSingleton(configuration);
+
+        services.AddImageRules(o => o.MaxCustomImagesPerRegion = 30).Services.AddImageRules(o => o.MaxShareRecipientsPerImage = 45);
+
+        using var provider = services.BuildServiceProvider();
+        Assert.Equal((30, 45), (provider.GetRequiredService<ImagePolicy>().MaxCustomImagesPerRegion, provider.GetRequiredService<ImagePolicy>().MaxShareRecipientsPerImage));
+    }
+
+    [Fact]
+    public void R11_R21_invalid_options_throw_OptionsValidationException_listing_every_problem_when_the_policy_is_resolved()
+    {
+        var services = new ServiceCollection().AddImageRules(o =>
+        {
+            o.MaxCustomImagesPerRegion = 0;
+            o.MaxShareRecipientsPerImage = -1;
+            o.TransitionTimeout = TimeSpan.Zero;
+        }).Services;
+        using var provider = services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<ImagePolicy>);
+
+        Assert.Equal(typeof(ImageRulesOptions), thrown.OptionsType);
+        Assert.Equal(
+            ["MaxCustomImagesPerRegion is 0: it must be at least 1", "MaxShareRecipientsPerImage is -1: it must be at least 1", "TransitionTimeout is 00:00:00: it must be positive"],
+            thrown.Failures);
+        Assert.Throws<OptionsValidationException>(provider.GetRequiredService<ImageService>);
+    }
+
+    [Fact]
+    public void R11_an_invalid_limit_in_the_configuration_throws_OptionsValidationException_when_the_policy_is_resolved()
+    {
+        var services = new ServiceCollection().AddSingleton(Configuration(("MaxCustomImagesPerRegion", "0")));
+        using var provider = services.AddImageRules().Services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<ImagePolicy>);
+
+        Assert.Equal(["MaxCustomImagesPerRegion is 0: it must be at least 1"], thrown.Failures);
+    }
+
+    [Fact]
+    public void R11_invalid_options_fail_the_validation_a_host_runs_on_start()
+    {
+        using var provider = new ServiceCollection().AddImageRules(o => o.MaxCustomImagesPerRegion = 0).Services.BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(provider.GetRequiredService<IStartupValidator>().Validate);
 
         Assert.Contains("MaxCustomImagesPerRegion is 0: it must be at least 1", thrown.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxShareRecipientsPerImage is -1: it must be at least 1", thrown.Message, StringComparison.Ordinal);
-        Assert.Contains("PriceList is missing", thrown.Message, StringComparison.Ordinal);
-        Assert.Empty(services);
     }
 
     [Fact]
-    public void R11_a_null_container_is_an_ArgumentNullException()
+    public void R11_a_null_container_or_builder_is_an_ArgumentNullException()
     {
         Assert.Throws<ArgumentNullException>(() => ImageRulesServiceCollectionExtensions.AddImageRules(null!));
+        Assert.Throws<ArgumentNullException>(() => ImageRulesServiceCollectionExtensions.UseStore<InMemoryImageStore>(null!));
     }
 
     [Fact]
-    public void R11_calling_AddImageRules_again_registers_nothing_twice_and_starts_from_the_earlier_options()
+    public void R11_calling_AddImageRules_again_registers_no_service_twice()
     {
         var services = new ServiceCollection();
 
-        services.AddImageRules(o => o with { MaxCustomImagesPerRegion = 20 }).AddImageRules(o => o with { MaxShareRecipientsPerImage = 30 }).AddImageRules();
+        services.AddImageRules().Services.AddImageRules().Services.AddImageRules();
 
-        Assert.All(services.GroupBy(d => d.ServiceType), registrations => Assert.Single(registrations));
+        var libraryServices = services.Where(d => !IsOptionsPlumbing(d.ServiceType));
+        Assert.All(libraryServices.GroupBy(d => d.ServiceType), registrations => Assert.Single(registrations));
+        Assert.Single(services, d => d.ServiceType == typeof(IValidateOptions<ImageRulesOptions>));
         using var provider = services.BuildServiceProvider();
-        Assert.Equal(ImageRulesOptions.Seed with { MaxCustomImagesPerRegion = 20, MaxShareRecipientsPerImage = 30 }, provider.GetRequiredService<ImageService>().Policy.Options);
+        Assert.Equal((10, 50, false, false), Figures(provider.GetRequiredService<ImageService>().Policy));
     }
 
     [Fact]
-    public async Task R16_R20_a_host_image_store_registered_before_AddImageRules_holds_images_and_grants()
+    public async Task R16_R20_a_host_store_registered_before_AddImageRules_wins_and_holds_images_and_grants()
     {
         var hostStore = new InMemoryImageStore();
-        var services = new ServiceCollection().AddSingleton<IImageRepository>(hostStore);
-        using var provider = services.AddImageRules().BuildServiceProvider();
+        var services = new ServiceCollection().AddSingleton<IImageStore>(hostStore);
+        using var provider = services.AddImageRules().Services.BuildServiceProvider();
         var service = await SeededAsync(provider);
 
         var image = await ReadyImageAsync(service);
-        Assert.True((await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).IsSuccess);
-        var again = await service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]);
-        var deleted = await service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id);
+        Assert.True((await service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]))).IsSuccess);
+        var again = await service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
+        var deleted = await service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
 
-        Assert.Same(hostStore, provider.GetRequiredService<IImageRepository>());
-        Assert.Same(hostStore, provider.GetRequiredService<IShareGrantRepository>());
-        Assert.Equal(image.Id, (await hostStore.FindAsync(image.Id))?.Id);
-        Assert.Single(await hostStore.ListForImageAsync(image.Id));
+        Assert.Same(hostStore, provider.GetRequiredService<IImageStore>());
+        Assert.Single(services, d => d.ServiceType == typeof(IImageStore));
+        Assert.Equal(image, await hostStore.FindImageAsync(image.Id));
+        Assert.Single(await hostStore.GrantsOfAsync(image.Id));
         Refusal.Is<AccountAlreadyShared>(again.Failure, "FailedOperation.AccountAlreadyExists");
-        Refusal.Is<ImageInShared>(deleted.Failure, "InvalidImageId.InShared");
+        Refusal.Is<ImageStillShared>(deleted.Failure, "InvalidImageId.InShared");
     }
 
     [Fact]
-    public void R16_R20_a_host_image_store_that_cannot_read_grants_is_refused_when_resolved()
+    public async Task R16_R20_UseStore_registers_one_object_as_the_store_in_place_of_the_in_memory_default()
     {
-        var services = new ServiceCollection().AddSingleton<IImageRepository>(new ImagesOnlyStore());
-        using var provider = services.AddImageRules().BuildServiceProvider();
+        var services = new ServiceCollection();
 
-        var thrown = Assert.Throws<InvalidOperationException>(provider.GetRequiredService<ImageService>);
+        services.AddImageRules().UseStore<HostStore>();
 
-        Assert.Contains(nameof(IShareGrantRepository), thrown.Message, StringComparison.Ordinal);
+        Assert.Single(services, d => d.ServiceType == typeof(IImageStore));
+        using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<HostStore>();
+        Assert.Same(store, provider.GetRequiredService<IImageStore>());
+        var service = await SeededAsync(provider);
+        var image = await ReadyImageAsync(service);
+        Assert.Equal(image, await store.FindImageAsync(image.Id));
+        Assert.Equal(2, store.Commits);
     }
 
     [Fact]
-    public void R20_a_host_grant_store_registered_before_AddImageRules_wins()
-    {
-        var hostStore = new InMemoryImageStore();
-        var services = new ServiceCollection()
-            .AddSingleton<IImageRepository>(hostStore)
-            .AddSingleton<IShareGrantRepository>(hostStore);
-        using var provider = services.AddImageRules().BuildServiceProvider();
-
-        Assert.Same(hostStore, provider.GetRequiredService<IShareGrantRepository>());
-        Assert.Single(services, d => d.ServiceType == typeof(IShareGrantRepository));
-    }
-
-    [Fact]
-    public async Task R23_R22_host_account_and_region_stores_registered_before_AddImageRules_win()
-    {
-        var accounts = new InMemoryAccountRepository();
-        var regions = new InMemoryRegionRepository();
-        await accounts.SaveAsync(Sample.Alice);
-        await regions.SaveAsync(Sample.Guangzhou);
-        var services = new ServiceCollection()
-            .AddSingleton<IAccountRepository>(accounts)
-            .AddSingleton<IRegionRepository>(regions);
-        using var provider = services.AddImageRules().BuildServiceProvider();
-
-        var quota = await provider.GetRequiredService<ImageService>().GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id);
-
-        Assert.True(quota.IsSuccess);
-        Assert.Same(accounts, provider.GetRequiredService<IAccountRepository>());
-        Assert.Same(regions, provider.GetRequiredService<IRegionRepository>());
-    }
-
-    [Fact]
-    public async Task R10_the_clock_and_the_id_generator_are_replaceable()
+    public async Task R10_a_clock_and_an_id_generator_registered_before_AddImageRules_win()
     {
         var clock = new FakeTimeProvider(Sample.Now);
         var services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IImageIdGenerator, SequentialImageIds>();
-        using var provider = services.AddImageRules().BuildServiceProvider();
+        using var provider = services.AddImageRules().Services.BuildServiceProvider();
         var service = await SeededAsync(provider);
 
-        var image = (await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou))).Value.Image;
+        var image = (await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value.Image;
 
         Assert.Equal((new ImageId("img-t0000001"), Sample.Now), (image.Id, image.CreatedAt));
+        Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
     }
 
     [Fact]
@@ -165,17 +211,52 @@ public class AddImageRulesTests
         var first = new RecordingObserver();
         var second = new RecordingObserver();
         var services = new ServiceCollection()
-            .AddImageRules()
+            .AddImageRules().Services
             .AddSingleton<IImageEventObserver>(first)
             .AddSingleton<IImageEventObserver>(second);
         using var provider = services.BuildServiceProvider();
         var service = await SeededAsync(provider);
 
-        var created = (await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou))).Value;
+        var created = (await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value;
 
         Assert.Equal(created, Assert.Single(first.Events));
         Assert.Equal(created, Assert.Single(second.Events));
     }
+
+    [Fact]
+    public async Task R10_an_observer_failure_is_logged_through_the_container_logger_and_the_change_is_saved()
+    {
+        var logger = new RecordingLogger<ImageService>();
+        var services = new ServiceCollection()
+            .AddSingleton<ILogger<ImageService>>(logger)
+            .AddSingleton<IImageEventObserver, ImageServiceEventTests.FailingObserver>()
+            .AddImageRules().Services;
+        using var provider = services.BuildServiceProvider();
+        var service = await SeededAsync(provider);
+
+        var created = await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou));
+
+        Assert.True(created.IsSuccess);
+        var logged = Assert.Single(logger.Entries);
+        Assert.Equal((LogLevel.Warning, 1102), (logged.Level, logged.EventId.Id));
+        Assert.IsType<InvalidOperationException>(logged.Exception);
+    }
+
+    /// <summary>The resolved figures of a policy: custom images per region, recipients per image, recipients' copies, copies across the mainland border.</summary>
+    private static (int, int, bool, bool) Figures(ImagePolicy policy) =>
+        (policy.MaxCustomImagesPerRegion, policy.MaxShareRecipientsPerImage, policy.RecipientsMayCopyWithinRegion, policy.AllowCopyAcrossMainlandBorder);
+
+    /// <summary>A host configuration with the given keys under the <c>ImageRules</c> section.</summary>
+    private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>
+        new ConfigurationBuilder()
+            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create($"{ImageRulesOptions.SectionName}:{s.Key}", (string?)s.Value)))
+            .Build();
+
+    /// <summary>True for the options pattern's own registrations, which it adds once per configuration or validation by design.</summary>
+    private static bool IsOptionsPlumbing(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(IConfigureOptions<>) || definition == typeof(IPostConfigureOptions<>) || definition == typeof(IValidateOptions<>)
+            || definition == typeof(IOptionsChangeTokenSource<>));
 
     private static async Task<ImageService> SeededAsync(ServiceProvider provider)
     {
@@ -195,22 +276,21 @@ public class AddImageRulesTests
 
     private static async Task<Image> ReadyImageAsync(ImageService service)
     {
-        var created = (await service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou))).Value;
+        var created = (await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value;
         return (await service.CompleteImageAsync(created.Image.Id, succeeded: true)).Value.Image;
     }
 
-    /// <summary>A host's image store that does not also serve grants: a misconfiguration the registration must not hide.</summary>
-    private sealed class ImagesOnlyStore : IImageRepository
+    /// <summary>A host's own store, made by the container: counts the commits that reach it.</summary>
+    private sealed class HostStore() : DelegatingImageStore(new InMemoryImageStore())
     {
-        private readonly InMemoryImageStore inner = new();
+        private int commits;
 
-        public ValueTask<Image?> FindAsync(ImageId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+        public int Commits => Volatile.Read(ref commits);
 
-        public ValueTask<ImageCatalogue> GetCatalogueAsync(CatalogueKey key, CancellationToken cancellationToken = default) => inner.GetCatalogueAsync(key, cancellationToken);
-
-        public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-            inner.QueryVisibleAsync(viewer, region, filter, page, cancellationToken);
-
-        public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
+        public override ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref commits);
+            return base.TryCommitAsync(change, cancellationToken);
+        }
     }
 }

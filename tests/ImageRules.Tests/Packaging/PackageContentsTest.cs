@@ -32,7 +32,17 @@ public sealed class PackageContentsTest : IClassFixture<PackageContentsTest.Pack
         var metadata = packed.Nuspec();
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Order().ToArray();
 
-        Assert.Equal(["Ardalis.GuardClauses", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions", "OneOf"], dependencies);
+        // Options (IOptions, bound from configuration, validated on start) and logging are deliberate since 0.2.
+        Assert.Equal(
+            [
+                "Ardalis.GuardClauses",
+                "Microsoft.Extensions.DependencyInjection.Abstractions",
+                "Microsoft.Extensions.Logging.Abstractions",
+                "Microsoft.Extensions.Options",
+                "Microsoft.Extensions.Options.ConfigurationExtensions",
+                "OneOf",
+            ],
+            dependencies);
     }
 
     [Fact]
