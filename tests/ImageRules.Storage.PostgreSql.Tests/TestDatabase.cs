@@ -1,7 +1,6 @@
 using ImageRules.Hosting;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ImageRules.Storage.Tests.Support;
@@ -60,8 +59,8 @@ public sealed class TestDatabase
     /// <summary>A new handle on the database with its own connection pool, as another service instance would have.</summary>
     public RelationalDatabase OpenInstance() => new PostgreSqlDatabase(ConnectionString);
 
-    /// <summary>Registers the stores over this database as a host would.</summary>
-    public IServiceCollection Register(IServiceCollection services) => services.UsePostgreSql(ConnectionString);
+    /// <summary>Chooses the store over this database as a host would.</summary>
+    public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UsePostgreSql(ConnectionString);
 
     /// <summary>Runs a query of one number, bypassing the stores.</summary>
     public async ValueTask<long> ScalarAsync(string sql)

@@ -2,7 +2,6 @@ using ImageRules.Hosting;
 using ImageRules.Relational;
 using ImageRules.Sqlite;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ImageRules.Storage.Tests.Support;
 
@@ -41,8 +40,8 @@ public sealed class TestDatabase
     public RelationalDatabase OpenInstance() =>
         new SqliteDatabase(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 + Interlocked.Increment(ref instances) }.ToString());
 
-    /// <summary>Registers the stores over this database as a host would.</summary>
-    public IServiceCollection Register(IServiceCollection services) => services.UseSqlite(ConnectionString);
+    /// <summary>Chooses the store over this database as a host would.</summary>
+    public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UseSqlite(ConnectionString);
 
     /// <summary>Runs a query of one number, bypassing the stores.</summary>
     public async ValueTask<long> ScalarAsync(string sql)

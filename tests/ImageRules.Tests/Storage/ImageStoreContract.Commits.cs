@@ -293,8 +293,8 @@ public abstract partial class ImageStoreContract
         Assert.Equal(2, (await CatalogueAsync(store, Key(Sample.Alice, Sample.Guangzhou))).Version);
         Assert.Equal(new[] { toBob, toCarol }.ToHashSet(), (await GrantsAsync(store, image.Id)).ToHashSet());
         Assert.Equal(new[] { image.Id }, await HeldAsync(store, Sample.Bob, Guangzhou));
-        Assert.Equal(toCarol, await GrantAsync(store, image.Id, Sample.Carol));
-        Assert.Null(await GrantAsync(store, image.Id, Sample.Sam));
+        Assert.Equal(toCarol, await GrantAsync(store, image.Id, Sample.Carol.Id));
+        Assert.Null(await GrantAsync(store, image.Id, Sample.Sam.Id));
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public abstract partial class ImageStoreContract
         Assert.Equal(4, (await CatalogueAsync(store, Key(Sample.Alice, Sample.Guangzhou))).Version);
         Assert.Equal(new[] { toCarol }, await GrantsAsync(store, image.Id));
         Assert.Empty(await HeldAsync(store, Sample.Bob, Guangzhou));
-        Assert.Null(await GrantAsync(store, image.Id, Sample.Bob));
+        Assert.Null(await GrantAsync(store, image.Id, Sample.Bob.Id));
         Assert.Empty(await QueryAsync(store, Sample.Bob, Guangzhou, ImageFilter.None));
     }
 
@@ -328,7 +328,7 @@ public abstract partial class ImageStoreContract
         Assert.Null(await store.FindImageAsync(image.Id));
         Assert.Empty(await GrantsAsync(store, image.Id));
         Assert.Empty(await HeldAsync(store, Sample.Bob, Guangzhou));
-        Assert.Null(await GrantAsync(store, image.Id, Sample.Bob));
+        Assert.Null(await GrantAsync(store, image.Id, Sample.Bob.Id));
     }
 
     [Fact]
@@ -361,7 +361,7 @@ public abstract partial class ImageStoreContract
         await ShareAsync(store, second, Sample.Carol);
 
         Assert.Equal(new[] { grant }, await GrantsAsync(store, first.Id));
-        Assert.Null(await GrantAsync(store, first.Id, Sample.Carol));
+        Assert.Null(await GrantAsync(store, first.Id, Sample.Carol.Id));
         Assert.Empty(await GrantsAsync(store, new ImageId("img-nothere1")));
     }
 }

@@ -62,8 +62,8 @@ public abstract partial class ImageStoreContract : IAsyncLifetime
         (await store.LoadFactsAsync(new FactsQuery(Sample.Alice.Id, Guangzhou) { Image = image, AllGrants = true })).Grants;
 
     /// <summary>The grant of the image to <paramref name="recipient"/>, as a read by the recipient loads it, or null.</summary>
-    internal static async Task<ShareGrant?> GrantAsync(IImageStore store, ImageId image, Account recipient) =>
-        Assert.Single((await store.LoadFactsAsync(new FactsQuery(recipient.Id, Guangzhou) { Image = image })).Grants.Cast<ShareGrant?>().DefaultIfEmpty());
+    internal static async Task<ShareGrant?> GrantAsync(IImageStore store, ImageId image, AccountId recipient) =>
+        Assert.Single((await store.LoadFactsAsync(new FactsQuery(recipient, Guangzhou) { Image = image })).Grants.Cast<ShareGrant?>().DefaultIfEmpty());
 
     /// <summary>Commits <paramref name="edit"/> of an empty change at the catalogue's current version, which must succeed.</summary>
     internal static async Task CommitAsync(IImageStore store, CatalogueKey key, Func<CatalogueChange, CatalogueChange> edit)
