@@ -5,15 +5,15 @@ namespace ImageRules.Relational;
 /// <summary>
 /// A SQL database holding ImageRules' tables: how to reach it, and the few places where its engine differs
 /// (how a write transaction starts, how the schema upgrade is serialized, which errors mean "another writer got
-/// there first"). The stores (<see cref="RelationalImageStore"/>, <see cref="RelationalAccountRepository"/>,
-/// <see cref="RelationalRegionRepository"/>) hold all the SQL, which both supported engines accept as written.
+/// there first"). <see cref="RelationalImageStore"/> holds all the SQL, which both supported engines accept as written.
 /// </summary>
 /// <remarks>
 /// <para>The schema is created or upgraded on first use (see <see cref="EnsureSchemaAsync"/>): in one write
 /// transaction, serialized across processes, with statements that are harmless to repeat, recording its version in the
 /// <c>schema_version</c> table. A database whose schema is newer than this library is refused.</para>
 /// <para>Thread-safe: share one instance per database and process; each operation opens (and pools) its own
-/// connection. Dispose it to release the pool.</para>
+/// connection. A <see cref="RelationalImageStore"/> owns the database it is given and disposes it, which releases
+/// the pool.</para>
 /// </remarks>
 public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
 {
@@ -161,14 +161,30 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Runs one query, outside any transaction, and reads every row with <paramref name="read"/>.</summary>
     /// <remarks>One statement reads one consistent snapshot in every supported engine, so a query that must be consistent is written as one statement.</remarks>
-    internal async ValueTask<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    internal ValueTask<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(sql, bind, (reader, ct) => reader.ReadRowsAsync(read, ct), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, one statement or several separated by semicolons, as one command outside any
+    /// transaction (so in one round trip), and hands its reader to <paramref name="read"/>, which moves through the
+    /// statements' results in order.
+    /// </summary>
+    /// <remarks>Each statement reads committed data at least as new as the statement before it read.</remarks>
+    internal async ValueTask<T> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken)
     {
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var command = connection.Command(sql);
-            bind(command);
-            return await command.ReadAllAsync(read, cancellationToken).ConfigureAwait(false);
+            await using (command.ConfigureAwait(false))
+            {
+                bind(command);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await read(reader, cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 

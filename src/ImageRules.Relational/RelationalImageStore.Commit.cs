@@ -1,6 +1,6 @@
 using System.Data.Common;
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Storage;
 
 namespace ImageRules.Relational;
 

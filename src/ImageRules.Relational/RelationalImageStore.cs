@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using System.Text;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Storage;
 
 namespace ImageRules.Relational;
 
 /// <summary>
-/// Images and share grants in a SQL database, implementing both <see cref="IImageRepository"/> and
-/// <see cref="IShareGrantRepository"/> over the same tables, as their contract asks.
+/// The <see cref="IImageStore"/> over a SQL database: regions, accounts, images and their grants in one store, with the
+/// same contract as <see cref="InMemoryImageStore"/>. Reached through <c>UseSqlite</c> or <c>UsePostgreSql</c>.
 /// </summary>
 /// <remarks>
 /// <para><b>Concurrency.</b> <see cref="TryCommitAsync"/> runs one write transaction that first advances the
@@ -17,36 +17,33 @@ namespace ImageRules.Relational;
 /// primary key letting only one first writer win), then applies every part of the change, each of which must touch
 /// exactly one row of that catalogue. A lost race (the version moved on, an added id is taken) and any conflict the
 /// database reports roll the whole transaction back and answer false, never an exception; a change that contradicts
-/// its own catalogue throws, also writing nothing. So any number of processes may share the database: together they can never exceed a quota or share limit decided on a catalogue version, nor leave a grant on
-/// a deleted image (a foreign key also forbids it), and a commit that answered true is durable.</para>
-/// <para><b>Reads.</b> Each read is one statement, so it sees one consistent state: a catalogue is read with its
-/// version in one statement. Text filters of a listing are applied as <see cref="ImageFilter.Matches"/> does, so
-/// every store answers alike; the rows read are only the viewer's visible images in the region (see
-/// <see cref="QueryVisibleAsync"/>).</para>
-/// <para>Thread-safe; holds no state but its <see cref="RelationalDatabase"/>.</para>
+/// its own catalogue throws, also writing nothing. So any number of processes may share the database: together they
+/// can never exceed a quota or share limit decided on a catalogue version, nor leave a grant on a deleted image (a
+/// foreign key also forbids it), and a commit that answered true is durable.</para>
+/// <para><b>Reads.</b> <see cref="LoadFactsAsync"/> is one command of several statements, so one round trip, whose
+/// first statement reads the catalogue with its version; each later statement reads data at least as new, so a
+/// decision made on facts that changed meanwhile finds the version moved on when it commits. A listing is one
+/// statement that reads only the viewer's visible images in the region, and applies the text filters as
+/// <see cref="ImageFilter.Matches"/> does, so every store answers alike (see <see cref="QueryVisibleAsync"/>).</para>
+/// <para>Thread-safe; holds no state but its <see cref="RelationalDatabase"/>, which it owns: disposing the store
+/// disposes the database and releases its connections.</para>
 /// </remarks>
-public sealed partial class RelationalImageStore : IImageRepository, IShareGrantRepository
+public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable, IDisposable
 {
     private static readonly ImmutableArray<ImageKind> KindByBranch = [ImageKind.Public, ImageKind.Custom, ImageKind.Shared];
 
     private readonly RelationalDatabase database;
+    private int disposed;
 
-    /// <summary>Makes a store over <paramref name="database"/>.</summary>
+    /// <summary>Makes a store over <paramref name="database"/>, which it owns from now on and disposes with itself.</summary>
     public RelationalImageStore(RelationalDatabase database)
     {
         ArgumentNullException.ThrowIfNull(database);
         this.database = database;
     }
 
-    /// <summary>How many images are stored, in every catalogue.</summary>
-    public async ValueTask<int> CountImagesAsync(CancellationToken cancellationToken = default)
-    {
-        var counted = await database.QueryAsync("SELECT COUNT(*) FROM images", _ => { }, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
-        return checked((int)counted[0]);
-    }
-
     /// <inheritdoc/>
-    public async ValueTask<Image?> FindAsync(ImageId id, CancellationToken cancellationToken = default)
+    public async ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default)
     {
         var found = await database.QueryAsync(
             $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @id",
@@ -57,27 +54,41 @@ public sealed partial class RelationalImageStore : IImageRepository, IShareGrant
     }
 
     /// <inheritdoc/>
-    public async ValueTask<ImageCatalogue> GetCatalogueAsync(CatalogueKey key, CancellationToken cancellationToken = default)
+    public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
-        // One statement, so the version and the images are read from the same state.
-        var rows = await database.QueryAsync(
-            $"""
-            SELECT v.version, {ImageRows.Columns}
-            FROM (SELECT COALESCE((SELECT version FROM catalogues WHERE owner = @owner AND region = @region), 0) AS version) v
-            LEFT JOIN images i ON i.owner = @owner AND i.region = @region
-            """,
-            c => c.With("owner", ImageRows.Owner(key.Owner)).With("region", key.Region.Value),
-            r => (Version: r.GetInt64(0), Image: r.IsDBNull(1) ? null : ImageRows.Read(r, 1)),
-            cancellationToken).ConfigureAwait(false);
-        var images = rows.Where(row => row.Image is not null).Select(row => row.Image!).Order(OldestFirst.Instance).ToImmutableArray();
-        return new ImageCatalogue(key, rows[0].Version, images);
+        ArgumentNullException.ThrowIfNull(account);
+        return database.ExecuteAsync(AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentException">The display name holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
+    public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return database.ExecuteAsync(RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
+    }
+
+    /// <summary>Disposes the database, releasing its connections; later calls do nothing.</summary>
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref disposed, 1) == 0 ? database.DisposeAsync() : ValueTask.CompletedTask;
+
+    /// <summary>Disposes the database, releasing its connections; later calls do nothing.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            database.Dispose();
+        }
     }
 
     /// <inheritdoc/>
     /// <remarks>
     /// One statement reads the region's public images and the viewer's own (index <c>images (owner, region)</c>) and
     /// the images it holds grants for there (index <c>grants (recipient, region)</c>), narrowed in SQL by kind, ids,
-    /// family, architecture and state; the text filters, the order and the page are applied to those rows.
+    /// family, architecture and state; the text filters, the order and the page are applied to those rows. Its three
+    /// branches are <see cref="ImagePolicy.KindFor"/>'s three answers, in its order and with its conditions: an image
+    /// of the region without an owner is public; else the viewer's own is custom; else one with the viewer's grant,
+    /// made by the image's owner in the image's region, is shared.
     /// </remarks>
     public async ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
@@ -123,7 +134,7 @@ public sealed partial class RelationalImageStore : IImageRepository, IShareGrant
 
         if (filter.Kind is null or ImageKind.Shared)
         {
-            branches.Add($"SELECT {ImageRows.Columns}, 2 FROM grants g JOIN images i ON i.id = g.image_id WHERE g.recipient = @viewer AND g.region = @region{narrowing}");
+            branches.Add($"SELECT {ImageRows.Columns}, 2 FROM grants g JOIN images i ON i.id = g.image_id WHERE g.recipient = @viewer AND g.region = @region AND i.region = @region AND g.owner = i.owner AND i.owner <> @public AND i.owner <> @viewer{narrowing}");
         }
 
         return string.Join(" UNION ALL ", branches);
@@ -154,39 +165,6 @@ public sealed partial class RelationalImageStore : IImageRepository, IShareGrant
         {
             command.With("state", state.ToString());
         }
-    }
-
-    /// <inheritdoc/>
-    async ValueTask<ShareGrant?> IShareGrantRepository.FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken)
-    {
-        var found = await database.QueryAsync(
-            $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image_id AND g.recipient = @recipient",
-            c => c.With("image_id", imageId.Value).With("recipient", recipient.Value),
-            GrantRows.Read,
-            cancellationToken).ConfigureAwait(false);
-        return found.Count == 0 ? null : found[0];
-    }
-
-    /// <inheritdoc/>
-    public async ValueTask<ImmutableArray<ShareGrant>> ListForImageAsync(ImageId imageId, CancellationToken cancellationToken = default)
-    {
-        var found = await database.QueryAsync(
-            $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image_id",
-            c => c.With("image_id", imageId.Value),
-            GrantRows.Read,
-            cancellationToken).ConfigureAwait(false);
-        return [.. found];
-    }
-
-    /// <inheritdoc/>
-    public async ValueTask<ImmutableArray<ShareGrant>> ListHeldAsync(AccountId recipient, RegionId region, CancellationToken cancellationToken = default)
-    {
-        var found = await database.QueryAsync(
-            $"SELECT {GrantRows.Columns} FROM grants g WHERE g.recipient = @recipient AND g.region = @region",
-            c => c.With("recipient", recipient.Value).With("region", region.Value),
-            GrantRows.Read,
-            cancellationToken).ConfigureAwait(false);
-        return [.. found];
     }
 
     /// <summary>A listing's order: newest first, ties by id, as <see cref="InMemoryImageStore"/> lists.</summary>

@@ -58,14 +58,21 @@ internal static class Statements
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
-
-                return rows;
+                return await reader.ReadRowsAsync(read, cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>Reads every row of the reader's current result with <paramref name="read"/>, then moves to the next result.</summary>
+    public static async ValueTask<List<T>> ReadRowsAsync<T>(this DbDataReader reader, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+        return rows;
     }
 }

@@ -14,6 +14,9 @@ namespace ImageRules.Sqlite;
 /// connection string's <c>Default Timeout</c> (30 s unless given). A process killed mid-write leaves the file
 /// consistent: its uncommitted transaction is simply absent.</para>
 /// <para>Use a file: <c>Data Source=:memory:</c> gives each connection its own empty database.</para>
+/// <para>Disposing it empties the driver's connection pool for its connection string, so no pooled connection keeps
+/// the file open afterwards (a file can then be moved or deleted, and the write-ahead log is checkpointed and closed);
+/// connections in use at that moment are closed when they finish instead of going back to the pool.</para>
 /// </remarks>
 public sealed class SqliteDatabase : RelationalDatabase
 {
@@ -57,6 +60,31 @@ public sealed class SqliteDatabase : RelationalDatabase
     /// <inheritdoc/>
     protected override bool IsConflict(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: ConstraintViolation };
+
+    /// <inheritdoc/>
+    protected override ValueTask DisposeAsyncCore()
+    {
+        ClearPool();
+        return base.DisposeAsyncCore();
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ClearPool();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>Empties the driver's pool for this database's connection string.</summary>
+    private void ClearPool()
+    {
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
 
     private static async ValueTask RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {

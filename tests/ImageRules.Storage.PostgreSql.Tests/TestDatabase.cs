@@ -61,8 +61,8 @@ public sealed class TestDatabase
     /// <summary>A new handle on the database with its own connection pool, as another service instance would have.</summary>
     public RelationalDatabase OpenInstance() => new PostgreSqlDatabase(ConnectionString);
 
-    /// <summary>Registers the stores over this database as a host would.</summary>
-    public IServiceCollection Register(IServiceCollection services) => services.UsePostgreSql(ConnectionString);
+    /// <summary>Chooses the store over this database as a host would.</summary>
+    public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UsePostgreSql(ConnectionString);
 
     /// <summary>The name the stores' health check reports under by default.</summary>
     public static string HealthCheckName => "imagerules-postgresql";

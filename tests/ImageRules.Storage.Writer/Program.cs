@@ -13,20 +13,20 @@
 using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Hosting;
-using ImageRules.Policy.Requests;
+using ImageRules.Policy;
 using Microsoft.Extensions.DependencyInjection;
 
 var (connectionString, mode, owners) = (args[0], args[1], args[2].Split(',').Select(id => new AccountId(id)).ToArray());
 await using var provider = new ServiceCollection()
-    .AddImageRules(o => mode == "crash" ? o with { MaxCustomImagesPerRegion = 1000 } : o)
+    .AddImageRules(o => o.MaxCustomImagesPerRegion = mode == "crash" ? 1000 : null)
     .UseSqlite(connectionString)
-    .BuildServiceProvider();
+    .Services.BuildServiceProvider();
 var service = provider.GetRequiredService<ImageService>();
 var region = new RegionId("ap-guangzhou");
 var system = new ImageOperatingSystem(OsFamily.Linux, OsPlatform.TencentOS, "TencentOS Server 3.1 (TK4)");
 var output = Console.Out;
 
-CreateImageRequest Request(string name) => new(new InstanceId("ins-2zvx0a1b"), region, name, system, Architecture.X86_64, 50);
+CreateImage Request(AccountId owner, string name) => new(owner, region, new InstanceId("ins-2zvx0a1b"), name, OperatingSystem: system);
 
 void Report(string line)
 {
@@ -40,7 +40,7 @@ if (mode == "crash")
     for (var i = 0; ; i++)
     {
         var owner = owners[i % owners.Length];
-        var created = await service.CreateImageAsync(owner, Request($"crash-{Environment.ProcessId}-{i}"));
+        var created = await service.CreateImageAsync(Request(owner, $"crash-{Environment.ProcessId}-{i}"));
         if (!created.TryGetValue(out var made, out var failure))
         {
             Report($"refused {failure.Code}");
@@ -50,7 +50,7 @@ if (mode == "crash")
         Report($"created {made.Image.Id} {owner}");
         var completed = await service.CompleteImageAsync(made.Image.Id, succeeded: true);
         Report(completed.IsSuccess ? $"completed {made.Image.Id}" : $"refused {completed.Failure!.Code}");
-        var shared = await service.ShareImageAsync(owner, region, made.Image.Id, [recipient]);
+        var shared = await service.ShareImageAsync(new ShareImage(owner, region, made.Image.Id, [recipient]));
         Report(shared.IsSuccess ? $"shared {made.Image.Id} {recipient}" : $"refused {shared.Failure!.Code}");
     }
 }
@@ -62,14 +62,14 @@ foreach (var owner in owners)
 {
     for (var n = 0; n < 12; n++)
     {
-        var created = await service.CreateImageAsync(owner, Request($"race-{Environment.ProcessId}-{n}"));
+        var created = await service.CreateImageAsync(Request(owner, $"race-{Environment.ProcessId}-{n}"));
         Report(created.IsSuccess ? $"created {created.Value.Image.Id} {owner}" : $"refused {created.Failure!.Code}");
     }
 }
 
 foreach (var recipient in recipients)
 {
-    var shared = await service.ShareImageAsync(imageOwner, region, image, [recipient]);
+    var shared = await service.ShareImageAsync(new ShareImage(imageOwner, region, image, [recipient]));
     Report(shared.IsSuccess ? $"shared {image} {recipient}" : $"refused {shared.Failure!.Code}");
 }
 

@@ -1,9 +1,9 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Storage.Tests.Support;
+using ImageRules.Tests.Storage;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Storage.Tests;
@@ -27,25 +27,25 @@ public class ConcurrentInstancesTests
         {
             for (var i = 0; i < 6; i++)
             {
-                Assert.True((await first.Service.CreateImageAsync(owner.Id, Sample.Create(Sample.Guangzhou, $"before-{i}"))).IsSuccess);
+                Assert.True((await first.Service.CreateImageAsync(Sample.Create(owner, Sample.Guangzhou, $"before-{i}"))).IsSuccess);
             }
         }
 
         // Eight creators per owner, half on each instance, for the four slots each owner has left.
         var racers = owners.SelectMany(owner => Enumerable.Range(0, 8).Select(i => (Owner: owner, Instance: i % 2 == 0 ? first : second, Name: $"racer-{i}")));
-        var results = await Task.WhenAll(racers.Select(r => Task.Run(async () => (r.Owner, Result: await r.Instance.Service.CreateImageAsync(r.Owner.Id, Sample.Create(Sample.Guangzhou, r.Name))))));
+        var results = await Task.WhenAll(racers.Select(r => Task.Run(async () => (r.Owner, Result: await r.Instance.Service.CreateImageAsync(Sample.Create(r.Owner, Sample.Guangzhou, r.Name))))));
 
         foreach (var owner in owners)
         {
             var mine = results.Where(r => r.Owner == owner).Select(r => r.Result).ToArray();
             Assert.Equal(4, mine.Count(r => r.IsSuccess));
             Assert.All(mine.Where(r => !r.IsSuccess), r => Assert.IsType<CustomImageQuotaExceeded>(r.Failure));
-            var stored = await second.Images.GetCatalogueAsync(new CatalogueKey(owner.Id, Sample.Guangzhou.Id));
-            Assert.Equal(10, stored.Images.Length);
-            Assert.All(mine.Where(r => r.IsSuccess), r => Assert.Contains(r.Value.Image, stored.Images));
+            var stored = await ImageStoreContract.CatalogueAsync(second.Images, new CatalogueKey(owner.Id, Sample.Guangzhou.Id));
+            Assert.Equal(10, stored.Catalogue.Length);
+            Assert.All(mine.Where(r => r.IsSuccess), r => Assert.Contains(r.Value.Image, stored.Catalogue));
         }
 
-        await StoredInvariants.AssertHoldAsync(database, ImageRulesOptions.Seed);
+        await StoredInvariants.AssertHoldAsync(database, first.Policy);
     }
 
     [Fact]
@@ -56,17 +56,17 @@ public class ConcurrentInstancesTests
         await using var second = ServiceInstance.Over(database);
         var recipients = await first.SeedAsync(extra: 65);
         var image = await ReadyImageAsync(first.Service, Sample.Alice);
-        Assert.True((await first.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, recipients[..45])).IsSuccess);
+        Assert.True((await first.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [.. recipients[..45]]))).IsSuccess);
 
         var results = await Task.WhenAll(recipients[45..].Select((recipient, i) => Task.Run(async () =>
-            (Recipient: recipient, Result: await (i % 2 == 0 ? first : second).Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipient])))));
+            (Recipient: recipient, Result: await (i % 2 == 0 ? first : second).Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipient]))))));
 
         Assert.Equal(5, results.Count(r => r.Result.IsSuccess));
         Assert.All(results.Where(r => !r.Result.IsSuccess), r => Assert.IsType<ShareQuotaExceeded>(r.Result.Failure));
-        var grants = await second.Images.ListForImageAsync(image.Id);
+        var grants = await ImageStoreContract.GrantsAsync(second.Images, image.Id);
         Assert.Equal(50, grants.Length);
         Assert.All(results.Where(r => r.Result.IsSuccess), r => Assert.Contains(grants, g => g.Recipient == r.Recipient));
-        await StoredInvariants.AssertHoldAsync(database, ImageRulesOptions.Seed);
+        await StoredInvariants.AssertHoldAsync(database, first.Policy);
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class ConcurrentInstancesTests
 
         var outcomes = await Task.WhenAll(images.Select(image => Task.Run(async () =>
         {
-            var deleting = Task.Run(async () => await first.Service.DeleteImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id));
-            var sharing = Task.Run(async () => await second.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
+            var deleting = Task.Run(async () => await first.Service.DeleteImageAsync(new DeleteImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id)));
+            var sharing = Task.Run(async () => await second.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])));
             return (Image: image, Deleted: await deleting, Shared: await sharing);
         })));
 
@@ -95,22 +95,22 @@ public class ConcurrentInstancesTests
             if (deleted.IsSuccess)
             {
                 Assert.IsType<ImageNotFound>(shared.Failure);
-                Assert.Null(await second.Images.FindAsync(image.Id));
-                Assert.Empty(await second.Images.ListForImageAsync(image.Id));
+                Assert.Null(await second.Images.FindImageAsync(image.Id));
+                Assert.Empty(await ImageStoreContract.GrantsAsync(second.Images, image.Id));
             }
             else
             {
-                Assert.IsType<ImageInShared>(deleted.Failure);
-                Assert.NotNull(await ((IShareGrantRepository)second.Images).FindAsync(image.Id, Sample.Bob.Id));
+                Assert.IsType<ImageStillShared>(deleted.Failure);
+                Assert.NotNull(await ImageStoreContract.GrantAsync(second.Images, image.Id, Sample.Bob.Id));
             }
         }
 
-        await StoredInvariants.AssertHoldAsync(database, ImageRulesOptions.Seed);
+        await StoredInvariants.AssertHoldAsync(database, first.Policy);
     }
 
     private static async Task<Image> ReadyImageAsync(ImageService service, Account owner, string name = "web-server")
     {
-        var created = (await service.CreateImageAsync(owner.Id, Sample.Create(Sample.Guangzhou, name))).Value;
+        var created = (await service.CreateImageAsync(Sample.Create(owner, Sample.Guangzhou, name))).Value;
         return (await service.CompleteImageAsync(created.Image.Id, succeeded: true)).Value.Image;
     }
 }

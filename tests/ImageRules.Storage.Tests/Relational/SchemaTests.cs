@@ -1,7 +1,8 @@
-using ImageRules.Persistence;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Relational;
 using ImageRules.Storage.Tests.Support;
+using ImageRules.Tests.Storage;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Storage.Tests;
@@ -31,7 +32,7 @@ public class SchemaTests
                     await instance.Database.EnsureSchemaAsync();
                 }
 
-                return await Task.WhenAll(Enumerable.Range(0, 4).Select(n => instance.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, $"i{i}-{n}")).AsTask()));
+                return await Task.WhenAll(Enumerable.Range(0, 4).Select(n => instance.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, $"i{i}-{n}")).AsTask()));
             })));
 
             var outcomes = results.SelectMany(r => r).ToArray();
@@ -39,7 +40,7 @@ public class SchemaTests
             Assert.All(outcomes.Where(o => !o.IsSuccess), o => Assert.True(o.Failure is CustomImageQuotaExceeded or AccountNotFound or RegionNotFound, o.Failure!.ToString()));
             Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
             Assert.Equal(RelationalDatabase.SchemaVersion, await database.ScalarAsync("SELECT version FROM schema_version"));
-            Assert.Equal(outcomes.Count(o => o.IsSuccess), (await instances[0].Images.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Images.Length);
+            Assert.Equal(outcomes.Count(o => o.IsSuccess), (await ImageStoreContract.CatalogueAsync(instances[0].Images, new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Catalogue.Length);
         }
         finally
         {
@@ -66,10 +67,10 @@ public class SchemaTests
         await using var after = ServiceInstance.Over(database);
         await after.Database.EnsureSchemaAsync();
 
-        var catalogue = await after.Images.GetCatalogueAsync(CatalogueKey.Of(image));
-        Assert.Equal((2, image), (catalogue.Version, Assert.Single(catalogue.Images)));
-        Assert.Equal(grant, await ((IShareGrantRepository)after.Images).FindAsync(image.Id, Sample.Bob.Id));
-        Assert.Equal(1, (await after.Service.GetQuotaAsync(Sample.Alice.Id, Sample.Guangzhou.Id)).Value.Used);
+        var catalogue = await ImageStoreContract.CatalogueAsync(after.Images, CatalogueKey.Of(image));
+        Assert.Equal((2L, image), (catalogue.Version, Assert.Single(catalogue.Catalogue)));
+        Assert.Equal(grant, await ImageStoreContract.GrantAsync(after.Images, image.Id, Sample.Bob.Id));
+        Assert.Equal(1, (await after.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
     }
 
@@ -86,7 +87,7 @@ public class SchemaTests
         await using var older = ServiceInstance.Over(database);
 
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Database.EnsureSchemaAsync());
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Images.GetCatalogueAsync(new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id)));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Images.LoadFactsAsync(new FactsQuery(Sample.Alice.Id, Sample.Guangzhou.Id) { Catalogue = new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id) }));
 
         Assert.Contains("newer", refused.Message, StringComparison.Ordinal);
         Assert.Equal(RelationalDatabase.SchemaVersion + 1, await database.ScalarAsync("SELECT version FROM schema_version"));

@@ -42,8 +42,8 @@ public sealed class TestDatabase
     public RelationalDatabase OpenInstance() =>
         new SqliteDatabase(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 + Interlocked.Increment(ref instances) }.ToString());
 
-    /// <summary>Registers the stores over this database as a host would.</summary>
-    public IServiceCollection Register(IServiceCollection services) => services.UseSqlite(ConnectionString);
+    /// <summary>Chooses the store over this database as a host would.</summary>
+    public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UseSqlite(ConnectionString);
 
     /// <summary>The name the stores' health check reports under by default.</summary>
     public static string HealthCheckName => "imagerules-sqlite";

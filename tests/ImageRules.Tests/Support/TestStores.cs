@@ -1,4 +1,5 @@
 global using TestImageStore = ImageRules.Storage.InMemoryImageStore;
+using ImageRules.Storage;
 
 namespace ImageRules.Tests.Support;
 
@@ -7,8 +8,8 @@ namespace ImageRules.Tests.Support;
 /// same service tests with their own <c>TestStores</c> and <c>TestImageStore</c> over a fresh database, so every
 /// service test runs unchanged against every store.
 /// </summary>
-public sealed record TestStores(TestImageStore Store)
+public static class TestStores
 {
     /// <summary>A fresh, empty store.</summary>
-    public static ValueTask<TestStores> CreateAsync() => ValueTask.FromResult(new TestStores(new TestImageStore()));
+    public static ValueTask<TestImageStore> CreateAsync() => ValueTask.FromResult(new InMemoryImageStore());
 }

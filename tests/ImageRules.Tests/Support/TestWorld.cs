@@ -12,9 +12,9 @@ namespace ImageRules.Tests.Support;
 /// </summary>
 public sealed class TestWorld
 {
-    private TestWorld(ImageRulesOptions options, TestStores stores)
+    private TestWorld(ImageRulesOptions options, TestImageStore store)
     {
-        Store = stores.Store;
+        Store = store;
         Service = new ImageService(new ImagePolicy(options), Store, Ids, Clock);
     }
 

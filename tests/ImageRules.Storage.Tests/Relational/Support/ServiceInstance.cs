@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace ImageRules.Storage.Tests.Support;
 
 /// <summary>
-/// One service instance as a host runs it: its own handle on the database (so its own connection pool), its own
+/// One service instance as a host runs it: its own store over the database (so its own connection pool), its own
 /// random ids and clock. Several over one <see cref="TestDatabase"/> stand for several processes.
 /// </summary>
 public sealed class ServiceInstance : IAsyncDisposable
@@ -17,24 +17,21 @@ public sealed class ServiceInstance : IAsyncDisposable
     {
         Database = database;
         Images = new RelationalImageStore(database);
-        Service = new ImageService(
-            new ImagePolicy(options),
-            Images,
-            Images,
-            new RelationalAccountRepository(database),
-            new RelationalRegionRepository(database),
-            new RandomImageIdGenerator(),
-            new FakeTimeProvider(Sample.Now));
+        Policy = new ImagePolicy(options);
+        Service = new ImageService(Policy, Images, new RandomImageIdGenerator(), new FakeTimeProvider(Sample.Now));
     }
 
+    /// <summary>The database, owned by <see cref="Images"/>.</summary>
     public RelationalDatabase Database { get; }
 
     public RelationalImageStore Images { get; }
 
+    public ImagePolicy Policy { get; }
+
     public ImageService Service { get; }
 
     public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null) =>
-        new(database.OpenInstance(), options ?? ImageRulesOptions.Seed);
+        new(database.OpenInstance(), options ?? new ImageRulesOptions());
 
     /// <summary>Saves <see cref="Sample.Regions"/>, <see cref="Sample.Accounts"/> and <paramref name="extra"/> root accounts of Guangzhou, returning those.</summary>
     public async Task<AccountId[]> SeedAsync(int extra = 0, int series = 5)
@@ -58,5 +55,5 @@ public sealed class ServiceInstance : IAsyncDisposable
         return added;
     }
 
-    public ValueTask DisposeAsync() => Database.DisposeAsync();
+    public ValueTask DisposeAsync() => Images.DisposeAsync();
 }

@@ -1,8 +1,8 @@
-using System.Collections.Immutable;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Relational;
+using ImageRules.Storage;
+using ImageRules.Storage.Tests.Support;
 
 namespace ImageRules.Tests.Support;
 
@@ -10,25 +10,21 @@ namespace ImageRules.Tests.Support;
 /// A <see cref="RelationalImageStore"/> with the members the service tests use on the in-memory store, so they compile
 /// unchanged over a database (see <see cref="TestStores"/>).
 /// </summary>
-public sealed class TestImageStore(RelationalImageStore inner) : IImageRepository, IShareGrantRepository
+public sealed class TestImageStore(RelationalImageStore inner, TestDatabase database) : IImageStore
 {
-    /// <summary>How many images are stored; read synchronously because the in-memory store's is a property.</summary>
-    public int ImageCount => inner.CountImagesAsync().AsTask().GetAwaiter().GetResult();
+    /// <summary>How many images are stored, counted on the rows; read synchronously because the in-memory store's is a property.</summary>
+    public int ImageCount => checked((int)database.ScalarAsync("SELECT COUNT(*) FROM images").AsTask().GetAwaiter().GetResult());
 
-    public ValueTask<Image?> FindAsync(ImageId id, CancellationToken cancellationToken = default) => inner.FindAsync(id, cancellationToken);
+    public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default) => inner.LoadFactsAsync(query, cancellationToken);
 
-    public ValueTask<ImageCatalogue> GetCatalogueAsync(CatalogueKey key, CancellationToken cancellationToken = default) => inner.GetCatalogueAsync(key, cancellationToken);
+    public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
 
     public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
         inner.QueryVisibleAsync(viewer, region, filter, page, cancellationToken);
 
-    public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
+    public ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default) => inner.FindImageAsync(id, cancellationToken);
 
-    public ValueTask<ShareGrant?> FindAsync(ImageId imageId, AccountId recipient, CancellationToken cancellationToken = default) =>
-        ((IShareGrantRepository)inner).FindAsync(imageId, recipient, cancellationToken);
+    public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default) => inner.SaveAccountAsync(account, cancellationToken);
 
-    public ValueTask<ImmutableArray<ShareGrant>> ListForImageAsync(ImageId imageId, CancellationToken cancellationToken = default) => inner.ListForImageAsync(imageId, cancellationToken);
-
-    public ValueTask<ImmutableArray<ShareGrant>> ListHeldAsync(AccountId recipient, RegionId region, CancellationToken cancellationToken = default) =>
-        inner.ListHeldAsync(recipient, region, cancellationToken);
+    public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default) => inner.SaveRegionAsync(region, cancellationToken);
 }

@@ -1,20 +1,18 @@
-using ImageRules.Persistence;
 using ImageRules.Relational;
 using ImageRules.Storage.Tests.Support;
 
 namespace ImageRules.Tests.Support;
 
 /// <summary>
-/// The stores a <see cref="TestWorld"/> runs over in the storage test projects: every repository over a fresh, empty
-/// database of the engine under test (see <see cref="TestDatabase"/>), so the service tests of ImageRules.Tests run
-/// here unchanged.
+/// The store a <see cref="TestWorld"/> runs over in the storage test projects: a fresh, empty database of the engine
+/// under test (see <see cref="TestDatabase"/>), so the service tests of ImageRules.Tests run here unchanged.
 /// </summary>
-public sealed record TestStores(TestImageStore Images, IAccountRepository Accounts, IRegionRepository Regions)
+public static class TestStores
 {
-    /// <summary>Fresh, empty stores over a new database.</summary>
-    public static async ValueTask<TestStores> CreateAsync()
+    /// <summary>A fresh, empty store over a new database.</summary>
+    public static async ValueTask<TestImageStore> CreateAsync()
     {
-        var database = (await TestDatabase.CreateAsync()).OpenInstance();
-        return new(new TestImageStore(new RelationalImageStore(database)), new RelationalAccountRepository(database), new RelationalRegionRepository(database));
+        var database = await TestDatabase.CreateAsync();
+        return new TestImageStore(new RelationalImageStore(database.OpenInstance()), database);
     }
 }

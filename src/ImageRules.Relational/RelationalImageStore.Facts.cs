@@ -1,0 +1,143 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using ImageRules.Domain;
+using ImageRules.Policy;
+using ImageRules.Storage;
+
+namespace ImageRules.Relational;
+
+public sealed partial class RelationalImageStore
+{
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One command, so one round trip, of these statements in this order: the catalogue's version with its images, in
+    /// one statement so that they agree (the catalogue named, else the image's own, found through the image in the
+    /// same statement); the image; its grants (all, or the caller's); the caller and the accounts named; the region
+    /// and the target region. Which statements run depends only on which facts are asked for, never on what is
+    /// stored, so a missing image and one hidden from the caller cost alike (R6).
+    /// </remarks>
+    public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var load = new FactsLoad(query);
+        return database.ReadAsync(load.Sql, load.Bind, load.ReadAsync, cancellationToken);
+    }
+
+    /// <summary>The command that loads one <see cref="FactsQuery"/>'s facts, and how its results are read back.</summary>
+    private sealed class FactsLoad
+    {
+        /// <summary>How many account ids one statement carries, well under every engine's parameter limit.</summary>
+        private const int AccountsPerStatement = 500;
+
+        private readonly FactsQuery query;
+        private readonly ImmutableArray<AccountId> named;
+        private readonly AccountId[][] accountStatements;
+
+        public FactsLoad(FactsQuery query)
+        {
+            this.query = query;
+            named = query.Accounts.IsDefault ? [] : query.Accounts;
+            accountStatements = named.Prepend(query.Caller).Distinct().Chunk(AccountsPerStatement).ToArray();
+            Sql = string.Join(";\n", Statements());
+        }
+
+        /// <summary>The statements, separated by semicolons.</summary>
+        public string Sql { get; }
+
+        private bool ReadsCatalogue => query.Catalogue is not null || query.Image is not null;
+
+        public void Bind(DbCommand command)
+        {
+            if (query.Catalogue is { } key)
+            {
+                command.With("catalogue_owner", ImageRows.Owner(key.Owner)).With("catalogue_region", key.Region.Value);
+            }
+
+            if (query.Image is { } image)
+            {
+                command.With("image", image.Value);
+                if (!query.AllGrants)
+                {
+                    command.With("caller", query.Caller.Value);
+                }
+            }
+
+            var n = 0;
+            foreach (var id in accountStatements.SelectMany(ids => ids))
+            {
+                command.With($"account{n++}", id.Value);
+            }
+
+            command.With("region", query.Region.Value).With("target_region", query.TargetRegion?.Value);
+        }
+
+        public async ValueTask<ImageFacts> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
+        {
+            var catalogue = ReadsCatalogue
+                ? await reader.ReadRowsAsync(r => (Version: r.GetInt64(0), Image: r.IsDBNull(1) ? null : ImageRows.Read(r, 1)), cancellationToken).ConfigureAwait(false)
+                : [];
+            var image = query.Image is null ? [] : await reader.ReadRowsAsync(r => ImageRows.Read(r), cancellationToken).ConfigureAwait(false);
+            var grants = query.Image is null ? [] : await reader.ReadRowsAsync(GrantRows.Read, cancellationToken).ConfigureAwait(false);
+            var accounts = new Dictionary<AccountId, Account>();
+            foreach (var _ in accountStatements)
+            {
+                foreach (var account in await reader.ReadRowsAsync(AccountRows.Read, cancellationToken).ConfigureAwait(false))
+                {
+                    accounts[account.Id] = account;
+                }
+            }
+
+            var regions = (await reader.ReadRowsAsync(RegionRows.Read, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Id);
+            return new ImageFacts
+            {
+                Caller = accounts.GetValueOrDefault(query.Caller),
+                Region = regions.GetValueOrDefault(query.Region),
+                Image = image.Count == 0 ? null : image[0],
+                Grants = [.. grants],
+                Catalogue = [.. catalogue.Where(row => row.Image is not null).Select(row => row.Image!).Order(OldestFirst.Instance)],
+                Version = catalogue.Count == 0 ? 0 : catalogue[0].Version,
+                TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
+                Accounts = named.Where(accounts.ContainsKey).Distinct().ToImmutableDictionary(id => id, id => accounts[id]),
+            };
+        }
+
+        private IEnumerable<string> Statements()
+        {
+            if (query.Catalogue is not null)
+            {
+                yield return $"""
+                    SELECT v.version, {ImageRows.Columns}
+                    FROM (SELECT COALESCE((SELECT version FROM catalogues WHERE owner = @catalogue_owner AND region = @catalogue_region), 0) AS version) v
+                    LEFT JOIN images i ON i.owner = @catalogue_owner AND i.region = @catalogue_region
+                    """;
+            }
+            else if (query.Image is not null)
+            {
+                // Every image's catalogue has a row (a foreign key), so a missing image is the one way to read no row.
+                yield return $"""
+                    SELECT c.version, {ImageRows.Columns}
+                    FROM images k
+                    JOIN catalogues c ON c.owner = k.owner AND c.region = k.region
+                    JOIN images i ON i.owner = k.owner AND i.region = k.region
+                    WHERE k.id = @image
+                    """;
+            }
+
+            if (query.Image is not null)
+            {
+                yield return $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @image";
+                yield return $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{(query.AllGrants ? string.Empty : " AND g.recipient = @caller")}";
+            }
+
+            var first = 0;
+            foreach (var ids in accountStatements)
+            {
+                var parameters = string.Join(", ", Enumerable.Range(first, ids.Length).Select(n => $"@account{n}"));
+                first += ids.Length;
+                yield return $"SELECT {AccountRows.Names} FROM accounts WHERE id IN ({parameters})";
+            }
+
+            yield return $"SELECT {RegionRows.Names} FROM regions WHERE id IN (@region, @target_region)";
+        }
+    }
+}
