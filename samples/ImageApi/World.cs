@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ImageRules.AspNetCore.Authentication;
@@ -38,11 +39,11 @@ internal sealed record World(ImageRulesProfile Profile, WorldOptions? Options, I
 
     /// <summary>The accounts as the library keeps them.</summary>
     public IEnumerable<Account> ToAccounts() =>
-        Accounts.Select(a => new Account(AccountId.Parse(a.Id), RegionId.Parse(a.HomeRegion), a.Root ? AccountKind.Root : AccountKind.Collaborator));
+        Accounts.Select(a => new Account(AccountId.Parse(a.Id, CultureInfo.InvariantCulture), RegionId.Parse(a.HomeRegion, CultureInfo.InvariantCulture), a.Root ? AccountKind.Root : AccountKind.Collaborator));
 
     /// <summary>Every account's keys.</summary>
     public IEnumerable<ApiCredential> ToCredentials() =>
-        Accounts.SelectMany(a => a.Credentials.Select(c => new ApiCredential(c.SecretId, c.SecretKey, AccountId.Parse(a.Id))));
+        Accounts.SelectMany(a => a.Credentials.Select(c => new ApiCredential(c.SecretId, c.SecretKey, AccountId.Parse(a.Id, CultureInfo.InvariantCulture))));
 
     /// <summary>Applies the profile and overrides to the library's options.</summary>
     public void Configure(ImageRulesOptions options)
