@@ -76,7 +76,7 @@ public sealed partial class ImageService
     }
 
     /// <summary>The grants of an image as the caller may see them (R27); see <see cref="ImagePolicy.Decide(DescribeShareGrants, ImageFacts)"/>.</summary>
-    public async ValueTask<Result<ImmutableArray<ShareGrant>>> DescribeSharePermissionAsync(DescribeShareGrants request, CancellationToken cancellationToken = default)
+    public async ValueTask<Result<ImmutableArray<ShareGrant>>> DescribeShareGrantsAsync(DescribeShareGrants request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true }, cancellationToken).ConfigureAwait(false);
