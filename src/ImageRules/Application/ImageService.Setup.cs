@@ -29,13 +29,14 @@ public sealed partial class ImageService
     /// </summary>
     public async ValueTask<Result<ImageCompleted>> CompleteImageAsync(ImageId imageId, bool succeeded, CancellationToken cancellationToken = default)
     {
-        if (await store.FindImageAsync(imageId, cancellationToken).ConfigureAwait(false) is not { Owner: { } owner } found)
+        if (await store.FindImageAsync(imageId, cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return new ImageNotFound(imageId);
         }
 
+        // A public image in progress is the platform's own: its facts are read without a caller, as when it was published.
         return await WriteAsync(
-            new FactsQuery(owner, found.Region) { Image = imageId },
+            new FactsQuery(found.Owner ?? default, found.Region) { Image = imageId },
             facts => facts.Image is { } image ? policy.Complete(image, succeeded, facts.Now) : new ImageNotFound(imageId),
             ImageOperation.Complete,
             dryRun: false,
