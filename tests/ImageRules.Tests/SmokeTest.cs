@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -12,10 +13,10 @@ public class SmokeTest
         var world = await TestWorld.CreateAsync();
         for (var i = 1; i <= 10; i++)
         {
-            Assert.True((await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, $"image-{i}"))).IsSuccess);
+            Assert.True((await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, $"image-{i}"))).IsSuccess);
         }
 
-        var eleventh = await world.Service.CreateImageAsync(Sample.Alice.Id, Sample.Create(Sample.Guangzhou, "image-11"));
+        var eleventh = await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "image-11"));
         Assert.IsType<CustomImageQuotaExceeded>(eleventh.Failure);
         Assert.Equal("ImageQuotaLimitExceeded", eleventh.Failure!.Code);
     }
@@ -25,9 +26,9 @@ public class SmokeTest
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]))).IsSuccess);
 
-        var permit = (await world.Service.DecideLaunchAsync(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id)).Value;
+        var permit = (await world.Service.LaunchAsync(new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal(LaunchReason.ShareGrant, permit.Reason);
         Assert.Equal(Advisories.UntrustedSource, permit.Advisories);

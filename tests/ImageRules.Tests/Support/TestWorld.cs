@@ -1,29 +1,24 @@
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImageRules.Tests.Support;
 
 /// <summary>
-/// An <see cref="ImageService"/> over fresh, empty stores (see <see cref="TestStores"/>: in-memory here, a database
+/// An <see cref="ImageService"/> over a fresh, empty store (see <see cref="TestStores"/>: in-memory here, a database
 /// in the storage test projects, which compile these same service tests), a fake clock at <see cref="Sample.Now"/>
 /// and sequential ids, holding <see cref="Sample.Regions"/> and <see cref="Sample.Accounts"/>.
 /// </summary>
 public sealed class TestWorld
 {
-    private TestWorld(ImageRulesOptions options, TestStores stores)
+    private TestWorld(ImageRulesOptions? options, TestStores stores)
     {
-        (Store, Accounts, Regions) = (stores.Images, stores.Accounts, stores.Regions);
-        Service = new ImageService(new ImagePolicy(options), Store, Store, Accounts, Regions, Ids, Clock);
+        Store = stores.Images;
+        Service = new ImageService(new ImagePolicy(options), Store, Ids, Clock);
     }
 
     public TestImageStore Store { get; }
-
-    public IAccountRepository Accounts { get; }
-
-    public IRegionRepository Regions { get; }
 
     public SequentialImageIds Ids { get; } = new();
 
@@ -31,9 +26,10 @@ public sealed class TestWorld
 
     public ImageService Service { get; }
 
+    /// <summary>A world under <paramref name="options"/> (the seed profile when null).</summary>
     public static async Task<TestWorld> CreateAsync(ImageRulesOptions? options = null)
     {
-        var world = new TestWorld(options ?? ImageRulesOptions.Seed, await TestStores.CreateAsync());
+        var world = new TestWorld(options, await TestStores.CreateAsync());
         foreach (var region in Sample.Regions)
         {
             await world.Service.SaveRegionAsync(region);
@@ -50,7 +46,7 @@ public sealed class TestWorld
     /// <summary>Creates a custom image of <paramref name="owner"/> and completes it, so it is <c>Normal</c>.</summary>
     public async Task<Image> ReadyImageAsync(Account owner, Region region, string name = "web-server")
     {
-        var created = (await Service.CreateImageAsync(owner.Id, Sample.Create(region, name))).Value;
+        var created = (await Service.CreateImageAsync(Sample.Create(owner, region, name))).Value;
         return (await Service.CompleteImageAsync(created.Image.Id, succeeded: true)).Value.Image;
     }
 }
