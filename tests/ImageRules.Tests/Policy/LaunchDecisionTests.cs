@@ -105,6 +105,29 @@ public class LaunchDecisionTests
     }
 
     [Fact]
+    public void R6_R7_facts_about_another_caller_region_or_image_decide_as_getting_the_image_does()
+    {
+        var request = new LaunchImage(Alice.Id, Guangzhou.Id, Shared.Id);
+        var other = CustomImage(Alice, Guangzhou, "img-other001");
+        var facts = Engine.Facts(Alice, Guangzhou, Shared);
+        var mismatched = new[]
+        {
+            facts with { Caller = Bob },
+            facts with { Region = Shanghai },
+            facts with { Image = other },
+        };
+
+        foreach (var wrong in mismatched)
+        {
+            var launch = Policy.Decide(request, wrong).ToResult();
+            var get = Policy.Decide(new GetImage(request.Caller, request.Region, request.ImageId), wrong);
+
+            Assert.False(launch.IsSuccess, $"launch allowed on {wrong}");
+            Assert.Equal(get.Failure, launch.Failure);
+        }
+    }
+
+    [Fact]
     public void R30_the_default_value_is_not_a_decision()
     {
         var nothing = default(LaunchDecision);
