@@ -59,7 +59,7 @@ public static class Engine
     /// <summary>A policy under the seed profile changed as <paramref name="change"/> says.</summary>
     public static ImagePolicy With(Action<ImageRulesOptions> change) => new(Options(change));
 
-    /// <summary>The sample account with <paramref name="id"/>, or one of the extra roots of <see cref="RootOf"/>.</summary>
+    /// <summary>The sample account with <paramref name="id"/>.</summary>
     public static Account AccountOf(AccountId id) =>
         Sample.Accounts.FirstOrDefault(a => a.Id == id)
         ?? throw new ArgumentOutOfRangeException(nameof(id), id, "not a sample account");

@@ -13,8 +13,8 @@ namespace ImageRules.Tests.Properties;
 /// <summary>
 /// A fresh <see cref="ImageService"/> holding one <see cref="World"/>, over an in-memory store, with sequential ids
 /// and a fake clock, so every run of a script is deterministic. The in-memory store answers synchronously, so the
-/// properties call the service synchronously through <see cref="Sync{T}"/>, and read the store only through its
-/// <see cref="IImageStore"/> seam.
+/// properties call the service synchronously through <see cref="Sync{T}"/>, and read the store through its
+/// <see cref="IImageStore"/> seam (and the in-memory store's image count).
 /// </summary>
 public sealed class ServiceUnderTest
 {
