@@ -30,9 +30,10 @@ internal static class IdSyntax
     }
 
     /// <summary>
-    /// Quotes user input for a one-line failure message, cutting very long input in the middle and replacing control
-    /// characters. Both ends are kept: the start says what the value is, the end often holds what is wrong with it
-    /// (an import url's file format, R18).
+    /// Quotes user input for a one-line failure message, cutting very long input in the middle and replacing control,
+    /// format and separator characters (R36: no line break, bidi override or hidden character reaches a log or console
+    /// through a message). Both ends are kept: the start says what the value is, the end often holds what is wrong
+    /// with it (an import url's file format, R18).
     /// </summary>
     public static string Quote(string? text)
     {
@@ -46,8 +47,12 @@ internal static class IdSyntax
         {
             for (var i = 0; i < s.Length; i++)
             {
-                span[i] = char.IsControl(s[i]) ? '?' : s[i];
+                span[i] = HidesOrBreaksText(s[i]) ? '?' : s[i];
             }
         }) + "`";
     }
+
+    private static bool HidesOrBreaksText(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+        or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 }

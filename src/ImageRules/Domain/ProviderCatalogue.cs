@@ -16,6 +16,13 @@ namespace ImageRules.Domain;
 /// <param name="PublicImages">The public images, each in one of <paramref name="Regions"/>.</param>
 public sealed record ProviderCatalogue(ImmutableArray<Region> Regions, ImmutableArray<Image> PublicImages)
 {
+    /// <summary>Value equality, comparing <see cref="Regions"/> and <see cref="PublicImages"/> item by item.</summary>
+    public bool Equals(ProviderCatalogue? other) =>
+        other is not null && ValueEquality.Items(Regions, other.Regions) && ValueEquality.Items(PublicImages, other.PublicImages);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(ValueEquality.Hash(Regions), ValueEquality.Hash(PublicImages));
+
     private static readonly DateTimeOffset PublishedAt = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly ImmutableArray<(string Key, ImageOperatingSystem System, Architecture Architecture, int SizeGiB)> Templates =

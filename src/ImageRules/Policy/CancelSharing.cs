@@ -15,4 +15,13 @@ public sealed record CancelSharing(
     RegionId Region,
     ImageId ImageId,
     ImmutableArray<AccountId> Accounts,
-    bool DryRun = false);
+    bool DryRun = false)
+{
+    /// <summary>Value equality, comparing <see cref="Accounts"/> item by item.</summary>
+    public bool Equals(CancelSharing? other) =>
+        other is not null && Caller == other.Caller && Region == other.Region && ImageId == other.ImageId && DryRun == other.DryRun
+        && ValueEquality.Items(Accounts, other.Accounts);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Caller, Region, ImageId, DryRun, ValueEquality.Hash(Accounts));
+}

@@ -42,4 +42,14 @@ public sealed record ImageFacts
 
     /// <summary>The id a new image (create, import, copy) takes, unused anywhere.</summary>
     public ImageId NewImageId { get; init; }
+
+    /// <summary>Value equality, comparing <see cref="Grants"/>, <see cref="Catalogue"/> and <see cref="Accounts"/> item by item.</summary>
+    public bool Equals(ImageFacts? other) =>
+        other is not null && Equals(Caller, other.Caller) && Equals(Region, other.Region) && Equals(Image, other.Image)
+        && ValueEquality.Items(Grants, other.Grants) && ValueEquality.Items(Catalogue, other.Catalogue) && Version == other.Version
+        && Equals(TargetRegion, other.TargetRegion) && ValueEquality.Entries(Accounts, other.Accounts) && Now == other.Now && NewImageId == other.NewImageId;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Caller, Region, Image, ValueEquality.Hash(Grants), ValueEquality.Hash(Catalogue), Version, Now, NewImageId);
 }

@@ -30,6 +30,14 @@ public sealed record ImageFilter
     /// <summary>Only names containing this text (case-insensitive).</summary>
     public string? NameContains { get; init; }
 
+    /// <summary>Value equality, comparing <see cref="ImageIds"/> item by item.</summary>
+    public bool Equals(ImageFilter? other) =>
+        other is not null && ValueEquality.Items(ImageIds, other.ImageIds) && Kind == other.Kind && OsFamily == other.OsFamily
+        && Platform == other.Platform && Architecture == other.Architecture && State == other.State && NameContains == other.NameContains;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(ImageIds is { } ids ? ValueEquality.Hash(ids) : 0, Kind, OsFamily, Platform, Architecture, State, NameContains);
+
     /// <summary>True when <paramref name="image"/>, of kind <paramref name="kind"/> for the viewer, passes every filter.</summary>
     public bool Matches(Image image, ImageKind kind)
     {

@@ -174,14 +174,15 @@ public sealed partial class ImagePolicy
     {
         Guard.Against.Null(request);
         Guard.Against.Null(facts);
-        if (facts.Caller is null || facts.Region is not { } region)
+        // As Place and See check them: facts about another caller, region or image are no facts about this request.
+        if (facts.Caller?.Id != request.Caller || facts.Region is not { } region || region.Id != request.Region)
         {
-            return facts.Caller is null
+            return facts.Caller?.Id != request.Caller
                 ? LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.AccountNotFound, request.Caller.Value)
                 : LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.RegionNotFound, request.Region.Value);
         }
 
-        if (facts.Image is not { } image || KindFor(image, request.Caller, request.Region, CallerGrant(request.Caller, facts)) is not { } kind)
+        if (facts.Image is not { } image || image.Id != request.ImageId || KindFor(image, request.Caller, request.Region, CallerGrant(request.Caller, facts)) is not { } kind)
         {
             return LaunchDecision.Refuse(request.ImageId, LaunchRefusal.ImageNotFound, ImageState.Normal);
         }

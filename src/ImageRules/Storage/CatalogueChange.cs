@@ -31,6 +31,16 @@ public sealed record CatalogueChange
     /// <summary>Grants removed; each must exist.</summary>
     public ImmutableArray<ShareGrant> GrantsRemoved { get; init; } = [];
 
+    /// <summary>Value equality, comparing every list item by item.</summary>
+    public bool Equals(CatalogueChange? other) =>
+        other is not null && Key == other.Key && ExpectedVersion == other.ExpectedVersion
+        && ValueEquality.Items(Added, other.Added) && ValueEquality.Items(Updated, other.Updated) && ValueEquality.Items(Deleted, other.Deleted)
+        && ValueEquality.Items(GrantsAdded, other.GrantsAdded) && ValueEquality.Items(GrantsRemoved, other.GrantsRemoved);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() =>
+        HashCode.Combine(Key, ExpectedVersion, ValueEquality.Hash(Added), ValueEquality.Hash(Updated), ValueEquality.Hash(Deleted), ValueEquality.Hash(GrantsAdded), ValueEquality.Hash(GrantsRemoved));
+
     /// <summary>
     /// Checks what a store can check before reading anything: no image or grant named twice, and every added or
     /// updated image and every added grant in <see cref="Key"/>'s catalogue. A store calls it first in

@@ -26,4 +26,12 @@ public sealed record FactsQuery(AccountId Caller, RegionId Region)
 
     /// <summary>Accounts to look up, such as share recipients.</summary>
     public ImmutableArray<AccountId> Accounts { get; init; } = [];
+
+    /// <summary>Value equality, comparing <see cref="Accounts"/> item by item.</summary>
+    public bool Equals(FactsQuery? other) =>
+        other is not null && Caller == other.Caller && Region == other.Region && Image == other.Image && Catalogue == other.Catalogue
+        && AllGrants == other.AllGrants && TargetRegion == other.TargetRegion && ValueEquality.Items(Accounts, other.Accounts);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Caller, Region, Image, Catalogue, AllGrants, TargetRegion, ValueEquality.Hash(Accounts));
 }

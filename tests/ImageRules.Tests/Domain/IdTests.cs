@@ -1,10 +1,14 @@
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Policy;
 
 namespace ImageRules.Tests.Domain;
 
-/// <summary>Parsing the provider's ids (R7; instance ids R10): malformed text is a named failure before any lookup, never an exception.</summary>
+/// <summary>
+/// Reading the provider's ids (R7; instance ids R10): through <see cref="Ids"/>, malformed text is a named failure
+/// before any lookup, never an exception; through the BCL's <c>Parse</c>, a <see cref="FormatException"/>.
+/// </summary>
 public class IdTests
 {
     /// <summary>How a failure message quotes the text it refuses.</summary>
@@ -16,7 +20,7 @@ public class IdTests
     [InlineData("img-zzzzzzzz")]
     public void R7_well_formed_image_ids_parse_to_their_text(string text)
     {
-        var id = ImageId.Parse(text).Value;
+        var id = Ids.Image(text).Value;
 
         Assert.Equal(text, id.Value);
         Assert.Equal(text, id.ToString());
@@ -45,20 +49,21 @@ public class IdTests
     [InlineData(null)]
     public void R7_malformed_image_ids_are_refused_as_malformed(string? text)
     {
-        var refused = ImageId.Parse(text);
+        var refused = Ids.Image(text);
 
-        Refused.Because<MalformedImageId>(refused.Failure, "InvalidImageId.Malformed", Quoted(text));
+        var failure = Refused.Because<ImageIdMalformed>(refused.Failure, "InvalidImageId.Malformed", Quoted(text));
+        Assert.Equal(new ImageIdMalformed(text), failure);
         Assert.False(ImageId.IsWellFormed(text));
     }
 
     [Fact]
     public void R7_a_malformed_id_is_quoted_on_one_line_and_cut_when_very_long()
     {
-        var multiLine = ImageId.Parse("img-abc\ndefg");
-        var veryLong = ImageId.Parse("img-" + new string('a', 200));
+        var multiLine = Ids.Image("img-abc\ndefg");
+        var veryLong = Ids.Image("img-" + new string('a', 200));
 
-        Refused.Because<MalformedImageId>(multiLine.Failure, "InvalidImageId.Malformed", "`img-abc?defg`");
-        var cut = Refused.Because<MalformedImageId>(veryLong.Failure, "InvalidImageId.Malformed", "img-aaaa");
+        Refused.Because<ImageIdMalformed>(multiLine.Failure, "InvalidImageId.Malformed", "`img-abc?defg`");
+        var cut = Refused.Because<ImageIdMalformed>(veryLong.Failure, "InvalidImageId.Malformed", "img-aaaa");
         Assert.True(cut.Message.Length < 150, cut.Message);
     }
 
@@ -76,7 +81,7 @@ public class IdTests
     [InlineData("12345678901234567890")]
     public void R7_well_formed_account_ids_parse_to_their_text(string text)
     {
-        var id = AccountId.Parse(text).Value;
+        var id = Ids.Account(text).Value;
 
         Assert.Equal(text, id.Value);
         Assert.Equal(new AccountId(text), id);
@@ -96,9 +101,10 @@ public class IdTests
     [InlineData(null)]
     public void R7_malformed_account_ids_are_answered_as_unknown_accounts(string? text)
     {
-        var refused = AccountId.Parse(text);
+        var refused = Ids.Account(text);
 
-        Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", Quoted(text));
+        var failure = Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", Quoted(text));
+        Assert.Equal(new AccountNotFound(text), failure);
         Assert.Throws<ArgumentException>(() => new AccountId(text!));
     }
 
@@ -109,7 +115,7 @@ public class IdTests
     [InlineData("eu-frankfurt")]
     public void R7_well_formed_regions_parse_to_their_text(string text)
     {
-        var id = RegionId.Parse(text).Value;
+        var id = Ids.Region(text).Value;
 
         Assert.Equal(text, id.Value);
         Assert.Equal(new RegionId(text), id);
@@ -129,9 +135,10 @@ public class IdTests
     [InlineData(null)]
     public void R7_malformed_regions_are_answered_as_unknown_regions(string? text)
     {
-        var refused = RegionId.Parse(text);
+        var refused = Ids.Region(text);
 
-        Refused.Because<RegionNotFound>(refused.Failure, "InvalidRegion.NotFound", Quoted(text));
+        var failure = Refused.Because<RegionNotFound>(refused.Failure, "InvalidRegion.NotFound", Quoted(text));
+        Assert.Equal(new RegionNotFound(text), failure);
         Assert.Throws<ArgumentException>(() => new RegionId(text!));
     }
 
@@ -140,14 +147,14 @@ public class IdTests
     {
         var sixtyFour = "ap-" + new string('x', 61);
 
-        Assert.True(RegionId.Parse(sixtyFour).IsSuccess);
-        Assert.IsType<RegionNotFound>(RegionId.Parse(sixtyFour + "x").Failure);
+        Assert.True(Ids.Region(sixtyFour).IsSuccess);
+        Assert.IsType<RegionNotFound>(Ids.Region(sixtyFour + "x").Failure);
     }
 
     [Fact]
     public void R10_a_well_formed_instance_id_parses()
     {
-        Assert.Equal("ins-2zvx0a1b", InstanceId.Parse("ins-2zvx0a1b").Value.Value);
+        Assert.Equal("ins-2zvx0a1b", Ids.Instance("ins-2zvx0a1b").Value.Value);
     }
 
     [Theory]
@@ -159,9 +166,10 @@ public class IdTests
     [InlineData(null)]
     public void R10_malformed_instance_ids_are_refused_as_malformed(string? text)
     {
-        var refused = InstanceId.Parse(text);
+        var refused = Ids.Instance(text);
 
-        Refused.Because<MalformedInstanceId>(refused.Failure, "InvalidInstanceId.Malformed", Quoted(text));
+        var failure = Refused.Because<InstanceIdMalformed>(refused.Failure, "InvalidInstanceId.Malformed", Quoted(text));
+        Assert.Equal(new InstanceIdMalformed(text), failure);
         Assert.Throws<ArgumentException>(() => new InstanceId(text!));
     }
 }

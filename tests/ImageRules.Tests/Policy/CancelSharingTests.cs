@@ -14,8 +14,17 @@ public class CancelSharingTests
     private static readonly ShareGrant ToBob = Grant(AlicesImage, Bob);
     private static readonly ShareGrant ToCarol = Grant(AlicesImage, Carol);
 
-    private static Result<ImageSharingCancelled> Cancel(IReadOnlyList<AccountId> recipients, AccountId? caller = null, ShareGrant? callerGrant = null, Image? image = null) =>
-        Engine.Seed.CancelSharing(image ?? AlicesImage, caller ?? Alice.Id, Guangzhou.Id, callerGrant, recipients, [ToBob, ToCarol], Now);
+    /// <summary>The engine's decision on <paramref name="caller"/> (Alice) cancelling sharing of <paramref name="image"/> (Alice's, shared with Bob and Carol) with <paramref name="recipients"/>.</summary>
+    private static Result<ImageSharingCancelled> Cancel(IReadOnlyList<AccountId> recipients, Account? caller = null, Image? image = null)
+    {
+        var cancelled = image ?? AlicesImage;
+        var who = caller ?? Alice;
+        return Engine.Seed.Decide(new CancelSharing(who.Id, Guangzhou.Id, cancelled.Id, [.. recipients]), Engine.Facts(who, Guangzhou, cancelled, [ToBob, ToCarol]));
+    }
+
+    /// <summary>The engine's decision on <paramref name="caller"/> cancelling every grant of Alice's image, which has <paramref name="grants"/>.</summary>
+    private static Result<ImageSharingCancelled> CancelAll(Account caller, IEnumerable<ShareGrant> grants) =>
+        Engine.Seed.Decide(new CancelAllSharing(caller.Id, Guangzhou.Id, AlicesImage.Id), Engine.Facts(caller, Guangzhou, AlicesImage, grants));
 
     [Fact]
     public void R24_owner_cancels_sharing_and_the_named_grants_are_removed()
@@ -32,7 +41,8 @@ public class CancelSharingTests
     {
         var refused = Cancel([Bob.Id, Sam.Id]);
 
-        Refused.Because<GrantNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Sam.Id}`");
+        var failure = Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Sam.Id}`");
+        Assert.Equal(new AccountNotFound(Sam.Id.Value, grantedImage: AlicesImage.Id), failure);
     }
 
     [Fact]
@@ -40,7 +50,8 @@ public class CancelSharingTests
     {
         var refused = Cancel([Bob.Id, Bob.Id]);
 
-        Refused.Because<GrantNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Bob.Id}`");
+        var failure = Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Bob.Id}`");
+        Assert.Equal(new AccountNotFound(Bob.Id.Value, grantedImage: AlicesImage.Id), failure);
     }
 
     [Fact]
@@ -49,7 +60,8 @@ public class CancelSharingTests
         var refused = Cancel([]);
 
         // RULES.md is silent; the library answers the provider's MissingParameter.
-        Refused.Because<NoAccountsGiven>(refused.Failure, "MissingParameter", AlicesImage.Id.Value);
+        var failure = Refused.Because<ParameterMissing>(refused.Failure, "MissingParameter", "`AccountIds`");
+        Assert.Equal(new ParameterMissing("AccountIds"), failure);
     }
 
     [Fact]
@@ -57,12 +69,12 @@ public class CancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id]))).IsSuccess);
 
-        var refused = await world.Service.CancelSharingAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id]);
+        var refused = await world.Service.CancelSharingAsync(new CancelSharing(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id]));
 
-        Refused.Because<GrantNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Carol.Id}`");
-        Assert.True((await world.Service.DecideLaunchAsync(Bob.Id, Guangzhou.Id, image.Id)).IsSuccess);
+        Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", $"`{Carol.Id}`");
+        Assert.True((await world.Service.LaunchAsync(new LaunchImage(Bob.Id, Guangzhou.Id, image.Id))).IsSuccess);
     }
 
     [Fact]
@@ -70,13 +82,13 @@ public class CancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id])).IsSuccess);
-        Assert.True((await world.Service.DecideLaunchAsync(Bob.Id, Guangzhou.Id, image.Id)).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id]))).IsSuccess);
+        Assert.True((await world.Service.LaunchAsync(new LaunchImage(Bob.Id, Guangzhou.Id, image.Id))).IsSuccess);
 
-        Assert.True((await world.Service.CancelSharingAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.CancelSharingAsync(new CancelSharing(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id]))).IsSuccess);
 
-        Refused.Because<ImageNotFound>((await world.Service.DecideLaunchAsync(Bob.Id, Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound", image.Id.Value);
-        Assert.Equal(0, (await world.Service.DescribeImagesAsync(Bob.Id, Guangzhou.Id)).Value.TotalCount);
+        Refused.Because<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Bob.Id, Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound", image.Id.Value);
+        Assert.Equal(0, (await world.Service.DescribeImagesAsync(new DescribeImages(Bob.Id, Guangzhou.Id))).Value.TotalCount);
     }
 
     [Fact]
@@ -84,11 +96,12 @@ public class CancelSharingTests
     {
         var holders = Engine.RootsOf(Guangzhou, 50);
         var grants = holders.Select(h => Grant(AlicesImage, h)).ToList();
-        var known = Engine.KnownWith(holders);
+        var known = Engine.SamplesAnd(holders).ToList();
+        var share = new ShareImage(Alice.Id, Guangzhou.Id, AlicesImage.Id, [Bob.Id]);
 
-        var full = Engine.Seed.Share(AlicesImage, Alice, Guangzhou.Id, null, [Bob.Id], known, grants, Now);
-        var cancelled = Engine.Seed.CancelSharing(AlicesImage, Alice.Id, Guangzhou.Id, null, [holders[0].Id], grants, Now).Value;
-        var afterCancel = Engine.Seed.Share(AlicesImage, Alice, Guangzhou.Id, null, [Bob.Id], known, [.. grants.Except(cancelled.Grants)], Now);
+        var full = Engine.Seed.Decide(share, Engine.Facts(Alice, Guangzhou, AlicesImage, grants, accounts: known));
+        var cancelled = Engine.Seed.Decide(new CancelSharing(Alice.Id, Guangzhou.Id, AlicesImage.Id, [holders[0].Id]), Engine.Facts(Alice, Guangzhou, AlicesImage, grants)).Value;
+        var afterCancel = Engine.Seed.Decide(share, Engine.Facts(Alice, Guangzhou, AlicesImage, grants.Except(cancelled.Grants), accounts: known));
 
         Refused.Because<ShareQuotaExceeded>(full.Failure, "OverQuota", "51");
         Assert.True(afterCancel.IsSuccess, afterCancel.ToString());
@@ -97,8 +110,8 @@ public class CancelSharingTests
     [Fact]
     public void R24_cancelling_all_sharing_removes_every_grant_and_succeeds_with_none()
     {
-        var all = Engine.Seed.CancelAllSharing(AlicesImage, Alice.Id, Guangzhou.Id, null, [ToBob, ToCarol], Now).Value;
-        var none = Engine.Seed.CancelAllSharing(AlicesImage, Alice.Id, Guangzhou.Id, null, [], Now).Value;
+        var all = CancelAll(Alice, [ToBob, ToCarol]).Value;
+        var none = CancelAll(Alice, []).Value;
 
         Assert.Equal<ShareGrant>([ToBob, ToCarol], all.Grants);
         Assert.Empty(none.Grants);
@@ -107,11 +120,12 @@ public class CancelSharingTests
     [Fact]
     public void R25_a_recipient_cannot_cancel_sharing()
     {
-        var one = Cancel([Bob.Id], caller: Bob.Id, callerGrant: ToBob);
-        var all = Engine.Seed.CancelAllSharing(AlicesImage, Bob.Id, Guangzhou.Id, ToBob, [ToBob, ToCarol], Now);
+        var one = Cancel([Bob.Id], caller: Bob);
+        var all = CancelAll(Bob, [ToBob, ToCarol]);
 
-        Refused.Because<NotImageOwner>(one.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value);
-        Refused.Because<NotImageOwner>(all.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value);
+        var notOwned = new ImageNotOwned(AlicesImage.Id, ImageOperation.CancelSharing);
+        Assert.Equal(notOwned, Refused.Because<ImageNotOwned>(one.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value));
+        Assert.Equal(notOwned, Refused.Because<ImageNotOwned>(all.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value));
     }
 
     [Fact]
@@ -119,15 +133,16 @@ public class CancelSharingTests
     {
         var image = PublicImage(Guangzhou);
 
-        var refused = Cancel([Carol.Id], caller: Bob.Id, image: image);
+        var refused = Cancel([Carol.Id], caller: Bob, image: image);
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        Assert.Equal(new ImageNotOwned(image.Id, ImageOperation.CancelSharing), failure);
     }
 
     [Fact]
     public void R6_an_account_that_cannot_see_the_image_is_told_it_does_not_exist()
     {
-        var refused = Cancel([Bob.Id], caller: Sam.Id);
+        var refused = Cancel([Bob.Id], caller: Sam);
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
     }
@@ -137,12 +152,12 @@ public class CancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id]))).IsSuccess);
 
-        var owner = (await world.Service.DescribeSharePermissionsAsync(Alice.Id, Guangzhou.Id, image.Id)).Value;
-        var bob = (await world.Service.DescribeSharePermissionsAsync(Bob.Id, Guangzhou.Id, image.Id)).Value;
-        var carol = (await world.Service.DescribeSharePermissionsAsync(Carol.Id, Guangzhou.Id, image.Id)).Value;
-        var stranger = await world.Service.DescribeSharePermissionsAsync(Helper.Id, Guangzhou.Id, image.Id);
+        var owner = (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Alice.Id, Guangzhou.Id, image.Id))).Value;
+        var bob = (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Bob.Id, Guangzhou.Id, image.Id))).Value;
+        var carol = (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Carol.Id, Guangzhou.Id, image.Id))).Value;
+        var stranger = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Helper.Id, Guangzhou.Id, image.Id));
 
         Assert.Equal([Bob.Id, Carol.Id], owner.Select(g => g.Recipient).OrderBy(a => a.Value, StringComparer.Ordinal));
         Assert.Equal([Bob.Id], bob.Select(g => g.Recipient));
@@ -155,9 +170,9 @@ public class CancelSharingTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id]))).IsSuccess);
 
-        var elsewhere = await world.Service.DescribeSharePermissionsAsync(Bob.Id, Shanghai.Id, image.Id);
+        var elsewhere = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Bob.Id, Shanghai.Id, image.Id));
 
         Refused.Because<ImageNotFound>(elsewhere.Failure, "InvalidImageId.NotFound", image.Id.Value);
     }

@@ -2,7 +2,6 @@ using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using ImageRules.Tests.Support;
 using static ImageRules.Tests.Support.Sample;
 
@@ -13,23 +12,24 @@ public class CopyTests
 {
     private static readonly Image AlicesImage = CustomImage(Alice, Guangzhou);
 
+    /// <summary>
+    /// The engine's decision on copying <paramref name="source"/> to <paramref name="target"/>, asked in the source's
+    /// region by <paramref name="caller"/> (Alice) holding <paramref name="grant"/>, over the caller's catalogue
+    /// <paramref name="inTarget"/> in the target region.
+    /// </summary>
     private static Result<ImageCopied> Copy(
         Image source,
         Region target,
-        AccountId? caller = null,
+        Account? caller = null,
         ShareGrant? grant = null,
-        IReadOnlyCollection<Image>? inTarget = null,
+        IEnumerable<Image>? inTarget = null,
         string? name = null,
-        ImagePolicy? policy = null) =>
-        (policy ?? Engine.Seed).Copy(
-            new CopyImageRequest(source.Id, target.Id, name),
-            caller ?? Alice.Id,
-            Regions.Single(r => r.Id == source.Region),
-            source,
-            grant,
-            target,
-            inTarget ?? [],
-            Engine.NextImage);
+        ImagePolicy? policy = null)
+    {
+        var who = caller ?? Alice;
+        var facts = Engine.Facts(who, Engine.RegionOf(source.Region), source, grant is null ? [] : [grant], inTarget, target);
+        return (policy ?? Engine.Seed).Decide(new CopyImage(who.Id, source.Region, source.Id, target.Id, name), facts);
+    }
 
     [Fact]
     public void R14_owner_copies_a_normal_image_to_another_region_as_a_new_syncing_image_free_of_charge()
@@ -38,7 +38,7 @@ public class CopyTests
         var copy = copied.Copy;
 
         Assert.Equal(AlicesImage, copied.Source);
-        Assert.Equal(Engine.NextImage.Id, copy.Id);
+        Assert.Equal(Engine.NewImageId, copy.Id);
         Assert.NotEqual(AlicesImage.Id, copy.Id);
         Assert.Equal(Alice.Id, copy.Owner);
         Assert.Equal(Shanghai.Id, copy.Region);
@@ -74,7 +74,8 @@ public class CopyTests
     {
         var refused = Copy(AlicesImage, Shanghai, name: new string('n', 61));
 
-        Refused.Because<ImageNameTooLong>(refused.Failure, "InvalidParameterValue.TooLarge", "61");
+        var failure = Refused.Because<ParameterTooLarge>(refused.Failure, "InvalidParameterValue.TooLarge", "61");
+        Assert.Equal(new ParameterTooLarge("ImageName", 61, 60), failure);
     }
 
     [Fact]
@@ -82,7 +83,8 @@ public class CopyTests
     {
         var refused = Copy(AlicesImage, Shanghai, inTarget: [CustomImage(Alice, Shanghai, "img-sh000001", name: AlicesImage.Name)]);
 
-        Refused.Because<DuplicateImageName>(refused.Failure, "InvalidImageName.Duplicate", "`ap-shanghai`");
+        var failure = Refused.Because<ImageNameDuplicate>(refused.Failure, "InvalidImageName.Duplicate", "`ap-shanghai`");
+        Assert.Equal(new ImageNameDuplicate(AlicesImage.Name, Shanghai.Id), failure);
     }
 
     [Fact]
@@ -90,13 +92,13 @@ public class CopyTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id]))).IsSuccess);
 
-        var copy = (await world.Service.CopyImageAsync(Alice.Id, Guangzhou.Id, new CopyImageRequest(image.Id, Shanghai.Id))).Value.Copy;
+        var copy = (await world.Service.CopyImageAsync(new CopyImage(Alice.Id, Guangzhou.Id, image.Id, Shanghai.Id))).Value.Copy;
 
-        Assert.Empty((await world.Service.DescribeSharePermissionsAsync(Alice.Id, Shanghai.Id, copy.Id)).Value);
-        Refused.Because<ImageNotFound>((await world.Service.DescribeSharePermissionsAsync(Bob.Id, Shanghai.Id, copy.Id)).Failure, "InvalidImageId.NotFound", copy.Id.Value);
-        Assert.Equal(2, (await world.Service.DescribeSharePermissionsAsync(Alice.Id, Guangzhou.Id, image.Id)).Value.Length);
+        Assert.Empty((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Alice.Id, Shanghai.Id, copy.Id))).Value);
+        Refused.Because<ImageNotFound>((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Bob.Id, Shanghai.Id, copy.Id))).Failure, "InvalidImageId.NotFound", copy.Id.Value);
+        Assert.Equal(2, (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Alice.Id, Guangzhou.Id, image.Id))).Value.Length);
     }
 
     [Fact]
@@ -104,17 +106,19 @@ public class CopyTests
     {
         var refused = Copy(AlicesImage, Guangzhou);
 
-        Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-guangzhou`");
+        var failure = Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-guangzhou`");
+        Assert.Equal(new RegionUnavailable(Guangzhou.Id, ImageOperation.Copy, isImageRegion: true), failure);
     }
 
     [Fact]
     public void R14_copy_into_a_region_that_does_not_exist_is_refused()
     {
-        var request = new CopyImageRequest(AlicesImage.Id, new RegionId("ap-atlantis"));
+        var request = new CopyImage(Alice.Id, Guangzhou.Id, AlicesImage.Id, new RegionId("ap-atlantis"));
 
-        var refused = Engine.Seed.Copy(request, Alice.Id, Guangzhou, AlicesImage, null, targetRegion: null, [], Engine.NextImage);
+        var refused = Engine.Seed.Decide(request, Engine.Facts(Alice, Guangzhou, AlicesImage, target: null));
 
-        Refused.Because<RegionNotFound>(refused.Failure, "InvalidRegion.NotFound", "`ap-atlantis`");
+        var failure = Refused.Because<RegionNotFound>(refused.Failure, "InvalidRegion.NotFound", "`ap-atlantis`");
+        Assert.Equal(new RegionNotFound("ap-atlantis"), failure);
     }
 
     [Fact]
@@ -122,7 +126,8 @@ public class CopyTests
     {
         var refused = Copy(AlicesImage, Finance);
 
-        Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        var failure = Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        Assert.Equal(new RegionUnavailable(Finance.Id, ImageOperation.Copy, isImageRegion: false), failure);
     }
 
     [Fact]
@@ -130,7 +135,8 @@ public class CopyTests
     {
         var refused = Copy(CustomImage(Alice, Finance), Shanghai);
 
-        Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        var failure = Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        Assert.Equal(new RegionUnavailable(Finance.Id, ImageOperation.Copy, isImageRegion: false), failure);
     }
 
     [Theory]
@@ -142,9 +148,10 @@ public class CopyTests
     [InlineData(ImageState.SyncFailed)]
     public void R14_only_a_normal_image_is_copied(ImageState state)
     {
-        var refused = Copy(AlicesImage with { State = state }, Shanghai);
+        var refused = Copy(Engine.JustMade(AlicesImage with { State = state }), Shanghai);
 
-        Refused.Because<IncorrectImageState>(refused.Failure, "InvalidImageId.IncorrectState", $"`{state}`");
+        var failure = Refused.Because<ImageStateIncorrect>(refused.Failure, "InvalidImageId.IncorrectState", $"`{state}`");
+        Assert.Equal(new ImageStateIncorrect(AlicesImage.Id, state, ImageOperation.Copy), failure);
     }
 
     [Fact]
@@ -164,13 +171,13 @@ public class CopyTests
         var image = await world.ReadyImageAsync(Alice, Guangzhou, "image-1");
         for (var i = 2; i <= 10; i++)
         {
-            Assert.True((await world.Service.CreateImageAsync(Alice.Id, Create(Guangzhou, $"image-{i}"))).IsSuccess);
+            Assert.True((await world.Service.CreateImageAsync(Create(Alice, Guangzhou, $"image-{i}"))).IsSuccess);
         }
 
-        var copied = await world.Service.CopyImageAsync(Alice.Id, Guangzhou.Id, new CopyImageRequest(image.Id, Shanghai.Id));
+        var copied = await world.Service.CopyImageAsync(new CopyImage(Alice.Id, Guangzhou.Id, image.Id, Shanghai.Id));
 
         Assert.True(copied.IsSuccess, copied.ToString());
-        Assert.Equal(1, (await world.Service.GetQuotaAsync(Alice.Id, Shanghai.Id)).Value.Used);
+        Assert.Equal(1, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Alice.Id, Shanghai.Id))).Value.Used);
     }
 
     [Fact]
@@ -178,15 +185,16 @@ public class CopyTests
     {
         var image = PublicImage(Guangzhou);
 
-        var refused = Copy(image, Shanghai, caller: Bob.Id);
+        var refused = Copy(image, Shanghai, caller: Bob);
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        Assert.Equal(new ImageNotOwned(image.Id, ImageOperation.Copy), failure);
     }
 
     [Fact]
     public void R6_an_account_that_cannot_see_the_image_is_told_it_does_not_exist()
     {
-        var refused = Copy(AlicesImage, Shanghai, caller: Bob.Id);
+        var refused = Copy(AlicesImage, Shanghai, caller: Bob);
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
     }
@@ -201,13 +209,14 @@ public class CopyTests
 
         var refused = Copy(source, Regions.Single(r => r.Id.Value == to));
 
-        Refused.Because<CrossMainlandCopyUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"from region `{from}` to region `{to}`");
+        var failure = Refused.Because<RegionUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"from `{from}` to `{to}`");
+        Assert.Equal(new RegionUnsupported(new RegionId(from), new RegionId(to), recipient: null), failure);
     }
 
     [Fact]
     public void R15_copy_across_the_mainland_border_is_allowed_when_the_options_allow_it()
     {
-        var policy = new ImagePolicy(ImageRulesOptions.Seed with { AllowCopyAcrossMainlandBorder = true });
+        var policy = Engine.With(o => o.AllowCopyAcrossMainlandBorder = true);
 
         var copied = Copy(AlicesImage, Singapore, policy: policy);
 
@@ -217,7 +226,7 @@ public class CopyTests
     [Fact]
     public void R15_copy_on_one_side_of_the_border_is_allowed()
     {
-        var outside = Copy(CustomImage(Sam, Singapore), HongKong, caller: Sam.Id);
+        var outside = Copy(CustomImage(Sam, Singapore), HongKong, caller: Sam);
         var inside = Copy(AlicesImage, Shanghai);
 
         Assert.True(outside.IsSuccess, outside.ToString());
@@ -227,26 +236,27 @@ public class CopyTests
     [Fact]
     public void R25_a_recipient_cannot_copy_a_shared_image()
     {
-        var refused = Copy(AlicesImage, Shanghai, caller: Bob.Id, grant: Grant(AlicesImage, Bob));
+        var refused = Copy(AlicesImage, Shanghai, caller: Bob, grant: Grant(AlicesImage, Bob));
 
-        Refused.Because<SharedImageModifyUnsupported>(refused.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
+        var failure = Refused.Because<SharedImageModifyUnsupported>(refused.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
+        Assert.Equal(new SharedImageModifyUnsupported(AlicesImage.Id, ImageOperation.Copy), failure);
     }
 
     [Fact]
     public void R25_under_provider_2025_a_recipient_copies_a_shared_image_within_its_region_as_its_own_custom_image()
     {
-        var copy = Copy(AlicesImage, Guangzhou, caller: Bob.Id, grant: Grant(AlicesImage, Bob), policy: Engine.Provider2025).Value.Copy;
+        var copy = Copy(AlicesImage, Guangzhou, caller: Bob, grant: Grant(AlicesImage, Bob), policy: Engine.Provider2025).Value.Copy;
 
         Assert.Equal(Bob.Id, copy.Owner);
         Assert.Equal(Guangzhou.Id, copy.Region);
         Assert.Equal(ImageState.Syncing, copy.State);
-        Assert.Equal(ImageKind.Custom, Engine.Provider2025.See(copy, Bob.Id, Guangzhou.Id, null).Value);
+        Assert.Equal(ImageKind.Custom, ImagePolicy.KindFor(copy, Bob.Id, Guangzhou.Id, null));
     }
 
     [Fact]
     public void R25_under_provider_2025_a_recipient_still_cannot_copy_a_shared_image_to_another_region()
     {
-        var refused = Copy(AlicesImage, Shanghai, caller: Bob.Id, grant: Grant(AlicesImage, Bob), policy: Engine.Provider2025);
+        var refused = Copy(AlicesImage, Shanghai, caller: Bob, grant: Grant(AlicesImage, Bob), policy: Engine.Provider2025);
 
         Refused.Because<SharedImageModifyUnsupported>(refused.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
     }
@@ -254,7 +264,7 @@ public class CopyTests
     [Fact]
     public void R25_R11_under_provider_2025_a_recipients_copy_counts_against_its_own_quota()
     {
-        var refused = Copy(AlicesImage, Guangzhou, caller: Bob.Id, grant: Grant(AlicesImage, Bob), inTarget: CustomImages(Bob, Guangzhou, 500), policy: Engine.Provider2025);
+        var refused = Copy(AlicesImage, Guangzhou, caller: Bob, grant: Grant(AlicesImage, Bob), inTarget: CustomImages(Bob, Guangzhou, 500), policy: Engine.Provider2025);
 
         Refused.Because<CustomImageQuotaExceeded>(refused.Failure, "ImageQuotaLimitExceeded", $"`{Bob.Id}`");
     }

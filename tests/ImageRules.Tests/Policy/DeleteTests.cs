@@ -1,4 +1,6 @@
 using ImageRules.Domain;
+using ImageRules.Domain.Events;
+using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 using static ImageRules.Tests.Support.Sample;
@@ -10,6 +12,10 @@ public class DeleteTests
 {
     private static readonly Image AlicesImage = CustomImage(Alice, Guangzhou);
 
+    /// <summary>The engine's decision on <paramref name="caller"/> deleting <paramref name="image"/> in Guangzhou while it has <paramref name="grants"/>.</summary>
+    private static Result<ImageDeleted> Delete(Image image, Account caller, params ShareGrant[] grants) =>
+        Engine.Seed.Decide(new DeleteImage(caller.Id, Guangzhou.Id, image.Id), Engine.Facts(caller, Guangzhou, image, grants));
+
     [Theory]
     [InlineData(ImageState.Normal)]
     [InlineData(ImageState.CreateFailed)]
@@ -19,7 +25,7 @@ public class DeleteTests
     {
         var image = AlicesImage with { State = state };
 
-        var deleted = Engine.Seed.Delete(image, Alice.Id, Guangzhou.Id, null, grantCount: 0, Now).Value;
+        var deleted = Delete(image, Alice).Value;
 
         Assert.Equal(image, deleted.Image);
         Assert.Equal(image.Id, deleted.ImageId);
@@ -32,18 +38,19 @@ public class DeleteTests
     [InlineData(ImageState.Importing)]
     public void R16_an_image_still_in_progress_cannot_be_deleted(ImageState state)
     {
-        var refused = Engine.Seed.Delete(AlicesImage with { State = state }, Alice.Id, Guangzhou.Id, null, grantCount: 0, Now);
+        var refused = Delete(Engine.JustMade(AlicesImage with { State = state }), Alice);
 
-        Refused.Because<IncorrectImageState>(refused.Failure, "InvalidImageId.IncorrectState", $"`{state}`");
+        var failure = Refused.Because<ImageStateIncorrect>(refused.Failure, "InvalidImageId.IncorrectState", $"`{state}`");
+        Assert.Equal(new ImageStateIncorrect(AlicesImage.Id, state, ImageOperation.Delete), failure);
     }
 
     [Fact]
     public void R16_a_shared_image_cannot_be_deleted_before_sharing_is_cancelled()
     {
-        var refused = Engine.Seed.Delete(AlicesImage, Alice.Id, Guangzhou.Id, null, grantCount: 2, Now);
+        var refused = Delete(AlicesImage, Alice, Grant(AlicesImage, Bob), Grant(AlicesImage, Carol));
 
-        var failure = Refused.Because<ImageInShared>(refused.Failure, "InvalidImageId.InShared", AlicesImage.Id.Value);
-        Assert.Equal(2, failure.GrantCount);
+        var failure = Refused.Because<ImageStillShared>(refused.Failure, "InvalidImageId.InShared", AlicesImage.Id.Value);
+        Assert.Equal(new ImageStillShared(AlicesImage.Id, 2), failure);
     }
 
     [Fact]
@@ -51,16 +58,17 @@ public class DeleteTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Carol.Id]))).IsSuccess);
+        var delete = new DeleteImage(Alice.Id, Guangzhou.Id, image.Id);
 
-        var whileShared = await world.Service.DeleteImageAsync(Alice.Id, Guangzhou.Id, image.Id);
-        var cancelled = (await world.Service.CancelAllSharingAsync(Alice.Id, Guangzhou.Id, image.Id)).Value;
-        var deleted = await world.Service.DeleteImageAsync(Alice.Id, Guangzhou.Id, image.Id);
+        var whileShared = await world.Service.DeleteImageAsync(delete);
+        var cancelled = (await world.Service.CancelAllSharingAsync(new CancelAllSharing(Alice.Id, Guangzhou.Id, image.Id))).Value;
+        var deleted = await world.Service.DeleteImageAsync(delete);
 
-        Refused.Because<ImageInShared>(whileShared.Failure, "InvalidImageId.InShared", image.Id.Value);
+        Refused.Because<ImageStillShared>(whileShared.Failure, "InvalidImageId.InShared", image.Id.Value);
         Assert.Equal(2, cancelled.Grants.Length);
         Assert.True(deleted.IsSuccess, deleted.ToString());
-        Assert.Null(await world.Store.FindAsync(image.Id));
+        Assert.Null(await world.Store.FindImageAsync(image.Id));
     }
 
     [Fact]
@@ -70,16 +78,17 @@ public class DeleteTests
         var first = await world.ReadyImageAsync(Alice, Guangzhou, "image-1");
         for (var i = 2; i <= 10; i++)
         {
-            Assert.True((await world.Service.CreateImageAsync(Alice.Id, Create(Guangzhou, $"image-{i}"))).IsSuccess);
+            Assert.True((await world.Service.CreateImageAsync(Create(Alice, Guangzhou, $"image-{i}"))).IsSuccess);
         }
 
-        var full = await world.Service.GetQuotaAsync(Alice.Id, Guangzhou.Id);
-        Assert.True((await world.Service.DeleteImageAsync(Alice.Id, Guangzhou.Id, first.Id)).IsSuccess);
-        var freed = await world.Service.GetQuotaAsync(Alice.Id, Guangzhou.Id);
+        var quota = new DescribeQuota(Alice.Id, Guangzhou.Id);
+        var full = await world.Service.DescribeQuotaAsync(quota);
+        Assert.True((await world.Service.DeleteImageAsync(new DeleteImage(Alice.Id, Guangzhou.Id, first.Id))).IsSuccess);
+        var freed = await world.Service.DescribeQuotaAsync(quota);
 
         Assert.Equal((10, 0), (full.Value.Used, full.Value.Remaining));
         Assert.Equal((9, 1), (freed.Value.Used, freed.Value.Remaining));
-        Assert.True((await world.Service.CreateImageAsync(Alice.Id, Create(Guangzhou, "image-1"))).IsSuccess);
+        Assert.True((await world.Service.CreateImageAsync(Create(Alice, Guangzhou, "image-1"))).IsSuccess);
     }
 
     [Fact]
@@ -87,23 +96,25 @@ public class DeleteTests
     {
         var image = PublicImage(Guangzhou);
 
-        var refused = Engine.Seed.Delete(image, Bob.Id, Guangzhou.Id, null, grantCount: 0, Now);
+        var refused = Delete(image, Bob);
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        Assert.Equal(new ImageNotOwned(image.Id, ImageOperation.Delete), failure);
     }
 
     [Fact]
     public void R25_a_recipient_cannot_delete_a_shared_image()
     {
-        var refused = Engine.Seed.Delete(AlicesImage, Bob.Id, Guangzhou.Id, Grant(AlicesImage, Bob), grantCount: 1, Now);
+        var refused = Delete(AlicesImage, Bob, Grant(AlicesImage, Bob));
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", AlicesImage.Id.Value);
+        Assert.Equal(new ImageNotOwned(AlicesImage.Id, ImageOperation.Delete), failure);
     }
 
     [Fact]
     public void R6_an_account_that_cannot_see_the_image_is_told_it_does_not_exist()
     {
-        var refused = Engine.Seed.Delete(AlicesImage with { State = ImageState.Creating }, Bob.Id, Guangzhou.Id, null, grantCount: 0, Now);
+        var refused = Delete(Engine.JustMade(AlicesImage with { State = ImageState.Creating }), Bob);
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
     }

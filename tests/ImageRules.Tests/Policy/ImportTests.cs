@@ -1,8 +1,8 @@
+using System.Globalization;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using static ImageRules.Tests.Support.Sample;
 
 namespace ImageRules.Tests.Policy;
@@ -12,17 +12,19 @@ public class ImportTests
 {
     private static readonly ImagePolicy Policy = Engine.Seed;
 
-    private static Result<ImageImported> Decide(ImportImageRequest request, Region? region = null) =>
-        Policy.Import(request, Alice.Id, region ?? Guangzhou, [], Engine.NextImage);
+    /// <summary>The engine's decision on <paramref name="request"/> in its region, over Alice's <paramref name="catalogue"/> there.</summary>
+    private static Result<ImageImported> Decide(ImportImage request, IEnumerable<Image>? catalogue = null) =>
+        Policy.Decide(request, Engine.Facts(Engine.AccountOf(request.Caller), Engine.RegionOf(request.Region), catalogue: catalogue));
 
-    private static ImportImageRequest WithFile(string fileName, bool force = false) =>
-        Import(Guangzhou) with { Url = $"https://images-1250000000.cos.ap-guangzhou.myqcloud.com/{fileName}", Force = force };
+    private static ImportImage WithFile(string fileName, bool force = false) =>
+        Import(Alice, Guangzhou) with { Url = $"https://images-1250000000.cos.ap-guangzhou.myqcloud.com/{fileName}", Force = force };
 
     [Fact]
     public void R10_imported_image_is_the_callers_and_starts_importing()
     {
-        var image = Decide(Import(Guangzhou, name: "centos-base")).Value.Image;
+        var image = Decide(Import(Alice, Guangzhou, name: "centos-base")).Value.Image;
 
+        Assert.Equal(Engine.NewImageId, image.Id);
         Assert.Equal(Alice.Id, image.Owner);
         Assert.Equal(Guangzhou.Id, image.Region);
         Assert.Equal("centos-base", image.Name);
@@ -37,7 +39,7 @@ public class ImportTests
     [InlineData(false, ImageState.ImportFailed)]
     public void R10_an_import_becomes_normal_or_import_failed(bool succeeded, ImageState after)
     {
-        var importing = Decide(Import(Guangzhou)).Value.Image;
+        var importing = Decide(Import(Alice, Guangzhou)).Value.Image;
 
         Assert.Equal(after, Policy.Complete(importing, succeeded, Now).Value.Image.State);
     }
@@ -58,10 +60,13 @@ public class ImportTests
     [Fact]
     public void R18_an_iso_file_is_refused_unless_forced()
     {
-        var refused = Decide(WithFile("setup.iso"));
-        var forced = Decide(WithFile("setup.iso", force: true));
+        var request = WithFile("setup.iso");
 
-        Refused.Because<IsoMustImportByForce>(refused.Failure, "InvalidParameterValue.ISOMustImportByForce", "setup.iso`");
+        var refused = Decide(request);
+        var forced = Decide(request with { Force = true });
+
+        var failure = Refused.Because<IsoMustImportByForce>(refused.Failure, "InvalidParameterValue.ISOMustImportByForce", "setup.iso`");
+        Assert.Equal(new IsoMustImportByForce(request.Url), failure);
         Assert.True(forced.IsSuccess, forced.ToString());
     }
 
@@ -72,15 +77,18 @@ public class ImportTests
     [InlineData("disk")]
     public void R18_other_file_formats_are_refused(string fileName)
     {
-        var refused = Decide(WithFile(fileName));
+        var request = WithFile(fileName);
 
-        Refused.Because<ImportFormatUnsupported>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", fileName + "`");
+        var refused = Decide(request);
+
+        var failure = Refused.Because<ImportUrlInvalid>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", fileName + "`");
+        Assert.Equal(new ImportUrlInvalid(request.Url, ValueProblem.Unsupported), failure);
     }
 
     [Fact]
     public void R18_a_file_of_50_gib_is_imported()
     {
-        var imported = Decide(Import(Guangzhou) with { FileSizeGiB = 50 });
+        var imported = Decide(Import(Alice, Guangzhou) with { FileSizeGiB = 50 });
 
         Assert.True(imported.IsSuccess, imported.ToString());
     }
@@ -88,15 +96,16 @@ public class ImportTests
     [Fact]
     public void R18_a_file_of_51_gib_is_too_large()
     {
-        var refused = Decide(Import(Guangzhou) with { FileSizeGiB = 51 });
+        var refused = Decide(Import(Alice, Guangzhou) with { FileSizeGiB = 51 });
 
-        Refused.Because<ImportFileTooLarge>(refused.Failure, "InvalidParameterValue.TooLarge", "51 GiB");
+        var failure = Refused.Because<ParameterTooLarge>(refused.Failure, "InvalidParameterValue.TooLarge", "51");
+        Assert.Equal(new ParameterTooLarge("FileSize", 51, ImagePolicy.MaxImportFileGiB), failure);
     }
 
     [Fact]
     public void R18_a_system_disk_of_500_gib_is_imported()
     {
-        var imported = Decide(Import(Guangzhou) with { SystemDiskGiB = 500 });
+        var imported = Decide(Import(Alice, Guangzhou) with { SystemDiskGiB = 500 });
 
         Assert.True(imported.IsSuccess, imported.ToString());
         Assert.Equal(500, imported.Value.Image.SizeGiB);
@@ -105,9 +114,16 @@ public class ImportTests
     [Fact]
     public void R18_a_system_disk_of_501_gib_is_too_large()
     {
-        var refused = Decide(Import(Guangzhou) with { SystemDiskGiB = 501 });
+        var refused = Decide(Import(Alice, Guangzhou) with { SystemDiskGiB = 501 });
 
-        Refused.Because<SystemDiskTooLarge>(refused.Failure, "InvalidParameterValue.TooLarge", "501 GiB");
+        var failure = Refused.Because<ParameterTooLarge>(refused.Failure, "InvalidParameterValue.TooLarge", "501");
+        Assert.Equal(new ParameterTooLarge("SystemDiskSize", 501, ImagePolicy.MaxImportSystemDiskGiB), failure);
+    }
+
+    [Fact]
+    public void R18_the_import_limits_are_50_gib_per_file_and_500_gib_per_system_disk()
+    {
+        Assert.Equal((50, 500), (ImagePolicy.MaxImportFileGiB, ImagePolicy.MaxImportSystemDiskGiB));
     }
 
     [Theory]
@@ -120,7 +136,7 @@ public class ImportTests
     [InlineData("ubuntu")]
     public void R18_the_listed_linux_distributions_are_imported_without_advisory(string osType)
     {
-        var imported = Decide(Import(Guangzhou, osType: osType, osVersion: "22.04")).Value;
+        var imported = Decide(Import(Alice, Guangzhou, osType: osType, osVersion: "22.04")).Value;
 
         Assert.Equal(OsFamily.Linux, imported.Image.OperatingSystem.Family);
         Assert.Equal(osType, imported.Image.OperatingSystem.Platform, ignoreCase: true);
@@ -134,9 +150,10 @@ public class ImportTests
     [InlineData("")]
     public void R18_other_operating_systems_are_unsupported(string osType)
     {
-        var refused = Decide(Import(Guangzhou, osType: osType));
+        var refused = Decide(Import(Alice, Guangzhou, osType: osType));
 
-        Refused.Because<UnsupportedOsType>(refused.Failure, "InvalidImageOsType.Unsupported", $"`{osType}`");
+        var failure = Refused.Because<OsTypeUnsupported>(refused.Failure, "InvalidImageOsType.Unsupported", $"`{osType}`");
+        Assert.Equal(new OsTypeUnsupported(osType), failure);
     }
 
     [Theory]
@@ -146,7 +163,7 @@ public class ImportTests
     [InlineData("Windows Server 2012 R2 Datacenter")]
     public void R18_windows_server_2008_2012_and_2016_import_and_say_they_have_no_activation_service(string version)
     {
-        var imported = Decide(Import(Guangzhou, osType: "Windows", osVersion: version)).Value;
+        var imported = Decide(Import(Alice, Guangzhou, osType: "Windows", osVersion: version)).Value;
 
         Assert.Equal(OsFamily.Windows, imported.Image.OperatingSystem.Family);
         Assert.Equal(Advisories.NoWindowsActivation, imported.Advisories);
@@ -160,9 +177,10 @@ public class ImportTests
     [InlineData("")]
     public void R18_other_windows_versions_are_unsupported(string version)
     {
-        var refused = Decide(Import(Guangzhou, osType: "Windows", osVersion: version));
+        var refused = Decide(Import(Alice, Guangzhou, osType: "Windows", osVersion: version));
 
-        Refused.Because<UnsupportedOsVersion>(refused.Failure, "InvalidImageOsVersion.Unsupported", $"`{version}`");
+        var failure = Refused.Because<OsVersionUnsupported>(refused.Failure, "InvalidImageOsVersion.Unsupported", $"`{version}`");
+        Assert.Equal(new OsVersionUnsupported(OsPlatform.Windows, version), failure);
     }
 
     [Theory]
@@ -170,7 +188,7 @@ public class ImportTests
     [InlineData(Architecture.X86_64)]
     public void R18_i386_and_x86_64_are_imported(Architecture architecture)
     {
-        var imported = Decide(Import(Guangzhou) with { Architecture = architecture });
+        var imported = Decide(Import(Alice, Guangzhou) with { Architecture = architecture });
 
         Assert.Equal(architecture, imported.Value.Image.Architecture);
     }
@@ -178,46 +196,50 @@ public class ImportTests
     [Fact]
     public void R18_arm64_is_not_imported()
     {
-        var refused = Decide(Import(Guangzhou) with { Architecture = Architecture.Arm64 });
+        var refused = Decide(Import(Alice, Guangzhou) with { Architecture = Architecture.Arm64 });
 
         // RULES.md names no code for the architecture; the library answers the provider's generic InvalidParameterValue.
-        Refused.Because<ImportArchitectureUnsupported>(refused.Failure, "InvalidParameterValue", "`arm64`");
+        var failure = Refused.Because<ParameterInvalid>(refused.Failure, "InvalidParameterValue", "`arm64`");
+        Assert.Equal(new ParameterInvalid("Architecture", "arm64", ValueProblem.Unsupported), failure);
     }
 
     [Fact]
     public void R18_the_file_must_be_stored_in_the_same_region()
     {
-        var fromShanghai = Import(Guangzhou) with { Url = "https://images-1250000000.cos.ap-shanghai.myqcloud.com/centos.qcow2" };
+        var fromShanghai = Import(Alice, Guangzhou) with { Url = "https://images-1250000000.cos.ap-shanghai.myqcloud.com/centos.qcow2" };
 
         var refused = Decide(fromShanghai);
 
-        Refused.Because<InvalidImportUrl>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", "`ap-guangzhou`");
+        var failure = Refused.Because<ImportUrlInvalid>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", "not stored in object storage of the target region");
+        Assert.Equal(new ImportUrlInvalid(fromShanghai.Url, ValueProblem.NotInRegion), failure);
     }
 
     [Theory]
-    [InlineData("centos.qcow2")]
-    [InlineData("ftp://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/c.qcow2")]
-    [InlineData("https://example.com/centos.qcow2")]
-    public void R18_a_url_that_is_not_an_object_storage_url_is_refused(string url)
+    [InlineData("centos.qcow2", ValueProblem.NotAUrl)]
+    [InlineData("ftp://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/c.qcow2", ValueProblem.NotAUrl)]
+    [InlineData("https://example.com/centos.qcow2", ValueProblem.NotInRegion)]
+    public void R18_a_url_that_is_not_an_object_storage_url_is_refused(string url, ValueProblem problem)
     {
-        var refused = Decide(Import(Guangzhou) with { Url = url });
+        var refused = Decide(Import(Alice, Guangzhou) with { Url = url });
 
-        Refused.Because<InvalidImportUrl>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", $"`{url}`");
+        var failure = Refused.Because<ImportUrlInvalid>(refused.Failure, "InvalidParameter.InvalidParameterUrlError", $"`{url}`");
+        Assert.Equal(new ImportUrlInvalid(url, problem), failure);
     }
 
     [Fact]
     public void R18_a_region_without_import_refuses_it()
     {
-        var refused = Decide(Import(Finance), Finance);
+        var refused = Decide(Import(Alice, Finance));
 
-        Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        var failure = Refused.Because<RegionUnavailable>(refused.Failure, "InvalidRegion.Unavailable", "`ap-shanghai-fsi`");
+        Assert.Equal(new RegionUnavailable(Finance.Id, ImageOperation.Import, isImageRegion: false), failure);
     }
 
     [Fact]
     public void R11_an_import_needs_a_free_slot_of_the_quota()
     {
-        var tenth = Policy.Import(Import(Guangzhou), Alice.Id, Guangzhou, CustomImages(Alice, Guangzhou, 9), Engine.NextImage);
-        var eleventh = Policy.Import(Import(Guangzhou), Alice.Id, Guangzhou, CustomImages(Alice, Guangzhou, 10), Engine.NextImage);
+        var tenth = Decide(Import(Alice, Guangzhou), CustomImages(Alice, Guangzhou, 9));
+        var eleventh = Decide(Import(Alice, Guangzhou), CustomImages(Alice, Guangzhou, 10));
 
         Assert.True(tenth.IsSuccess, tenth.ToString());
         Refused.Because<CustomImageQuotaExceeded>(eleventh.Failure, "ImageQuotaLimitExceeded", "10");
@@ -226,31 +248,32 @@ public class ImportTests
     [Fact]
     public void R12_an_imported_image_follows_the_name_and_description_rules()
     {
-        var duplicate = Policy.Import(Import(Guangzhou, name: "image-1"), Alice.Id, Guangzhou, CustomImages(Alice, Guangzhou, 1), Engine.NextImage);
-        var longName = Decide(Import(Guangzhou, name: new string('n', 61)));
-        var longDescription = Decide(Import(Guangzhou) with { Description = new string('d', 257) });
+        var duplicate = Decide(Import(Alice, Guangzhou, name: "image-1"), CustomImages(Alice, Guangzhou, 1));
+        var longName = Decide(Import(Alice, Guangzhou, name: new string('n', 61)));
+        var longDescription = Decide(Import(Alice, Guangzhou) with { Description = new string('d', 257) });
 
-        Refused.Because<DuplicateImageName>(duplicate.Failure, "InvalidImageName.Duplicate", "`image-1`");
-        Refused.Because<ImageNameTooLong>(longName.Failure, "InvalidParameterValue.TooLarge", "61");
-        Refused.Because<DescriptionTooLong>(longDescription.Failure, "InvalidParameterValue.TooLarge", "257");
+        Refused.Because<ImageNameDuplicate>(duplicate.Failure, "InvalidImageName.Duplicate", "`image-1`");
+        Assert.Equal(new ParameterTooLarge("ImageName", 61, 60), Refused.Because<ParameterTooLarge>(longName.Failure, "InvalidParameterValue.TooLarge", "61"));
+        Assert.Equal(new ParameterTooLarge("ImageDescription", 257, 256), Refused.Because<ParameterTooLarge>(longDescription.Failure, "InvalidParameterValue.TooLarge", "257"));
     }
 
     [Fact]
     public void R17_an_import_quotes_the_storage_of_its_system_disk()
     {
-        var imported = Decide(Import(Guangzhou) with { SystemDiskGiB = 100 }).Value;
+        var imported = Decide(Import(Alice, Guangzhou) with { SystemDiskGiB = 100 }).Value;
 
         Assert.Equal(new Money(5.00m, "USD"), imported.StorageQuotePerMonth);
     }
 
     [Theory]
-    [InlineData(0, 50)]
-    [InlineData(-1, 50)]
-    [InlineData(10, 0)]
-    public void R18_an_image_file_or_system_disk_below_1_gib_is_invalid(int fileGiB, int diskGiB)
+    [InlineData(0, 50, "FileSize", 0)]
+    [InlineData(-1, 50, "FileSize", -1)]
+    [InlineData(10, 0, "SystemDiskSize", 0)]
+    public void R18_an_image_file_or_system_disk_below_1_gib_is_invalid(int fileGiB, int diskGiB, string parameter, int value)
     {
-        var refused = Decide(Import(Guangzhou) with { FileSizeGiB = fileGiB, SystemDiskGiB = diskGiB });
+        var refused = Decide(Import(Alice, Guangzhou) with { FileSizeGiB = fileGiB, SystemDiskGiB = diskGiB });
 
-        Refused.Because<DiskSizeInvalid>(refused.Failure, "InvalidParameterValue", "GiB");
+        var failure = Refused.Because<ParameterInvalid>(refused.Failure, "InvalidParameterValue", $"`{parameter}`");
+        Assert.Equal(new ParameterInvalid(parameter, value.ToString(CultureInfo.InvariantCulture), ValueProblem.BelowMinimum), failure);
     }
 }

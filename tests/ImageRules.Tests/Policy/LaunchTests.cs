@@ -10,6 +10,10 @@ public class LaunchTests
 {
     private static readonly ImagePolicy Policy = Engine.Seed;
 
+    /// <summary>The engine's launch decision, as a result, on <paramref name="caller"/> launching <paramref name="image"/> in <paramref name="region"/> holding <paramref name="grant"/>.</summary>
+    private static Result<LaunchPermit> Launch(Image image, Account caller, Region region, ShareGrant? grant = null, ImagePolicy? policy = null) =>
+        (policy ?? Policy).Decide(new LaunchImage(caller.Id, region.Id, image.Id), Engine.Facts(caller, region, image, grant is null ? [] : [grant])).ToResult();
+
     [Fact]
     public void R30_any_account_launches_a_public_image_of_the_region_because_it_is_public()
     {
@@ -17,7 +21,7 @@ public class LaunchTests
 
         foreach (var account in Accounts)
         {
-            var permit = Policy.Launch(image, account.Id, Guangzhou, null).Value;
+            var permit = Launch(image, account, Guangzhou).Value;
 
             Assert.Equal(LaunchReason.PublicImage, permit.Reason);
             Assert.Equal(ImageKind.Public, permit.Kind);
@@ -30,7 +34,7 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou);
 
-        var permit = Policy.Launch(image, Alice.Id, Guangzhou, null).Value;
+        var permit = Launch(image, Alice, Guangzhou).Value;
 
         Assert.Equal(LaunchReason.Owner, permit.Reason);
         Assert.Equal(ImageKind.Custom, permit.Kind);
@@ -43,7 +47,7 @@ public class LaunchTests
         var image = CustomImage(Alice, Guangzhou);
         var grant = Grant(image, Bob);
 
-        var permit = Policy.Launch(image, Bob.Id, Guangzhou, grant).Value;
+        var permit = Launch(image, Bob, Guangzhou, grant).Value;
 
         Assert.Equal(LaunchReason.ShareGrant, permit.Reason);
         Assert.Equal(ImageKind.Shared, permit.Kind);
@@ -56,7 +60,7 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou);
 
-        var refused = Policy.Launch(image, Bob.Id, Guangzhou, null);
+        var refused = Launch(image, Bob, Guangzhou);
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", image.Id.Value);
     }
@@ -66,7 +70,7 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou);
 
-        var refused = Policy.Launch(image, Carol.Id, Guangzhou, Grant(image, Bob));
+        var refused = Launch(image, Carol, Guangzhou, Grant(image, Bob));
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", image.Id.Value);
     }
@@ -77,9 +81,9 @@ public class LaunchTests
         var publicImage = PublicImage(Guangzhou);
         var custom = CustomImage(Alice, Guangzhou);
 
-        Refused.Because<ImageNotFound>(Policy.Launch(publicImage, Alice.Id, Shanghai, null).Failure, "InvalidImageId.NotFound", publicImage.Id.Value);
-        Refused.Because<ImageNotFound>(Policy.Launch(custom, Alice.Id, Shanghai, null).Failure, "InvalidImageId.NotFound", custom.Id.Value);
-        Refused.Because<ImageNotFound>(Policy.Launch(custom, Bob.Id, Shanghai, Grant(custom, Bob)).Failure, "InvalidImageId.NotFound", custom.Id.Value);
+        Refused.Because<ImageNotFound>(Launch(publicImage, Alice, Shanghai).Failure, "InvalidImageId.NotFound", publicImage.Id.Value);
+        Refused.Because<ImageNotFound>(Launch(custom, Alice, Shanghai).Failure, "InvalidImageId.NotFound", custom.Id.Value);
+        Refused.Because<ImageNotFound>(Launch(custom, Bob, Shanghai, Grant(custom, Bob)).Failure, "InvalidImageId.NotFound", custom.Id.Value);
     }
 
     [Theory]
@@ -93,17 +97,18 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou, state: state);
 
-        var refused = Policy.Launch(image, Alice.Id, Guangzhou, null);
+        var refused = Launch(Engine.JustMade(image), Alice, Guangzhou);
 
-        Refused.Because<InvalidImageState>(refused.Failure, "InvalidParameterValue.InvalidImageState", $"`{state}`");
+        var failure = Refused.Because<ImageStateInvalid>(refused.Failure, "InvalidParameterValue.InvalidImageState", $"`{state}`");
+        Assert.Equal(new ImageStateInvalid(image.Id, state, ImageOperation.Launch), failure);
     }
 
     [Fact]
     public void R30_a_hidden_image_is_not_found_whatever_its_state()
     {
-        var image = CustomImage(Alice, Guangzhou, state: ImageState.Creating);
+        var image = Engine.JustMade(CustomImage(Alice, Guangzhou, state: ImageState.Creating));
 
-        var refused = Policy.Launch(image, Bob.Id, Guangzhou, null);
+        var refused = Launch(image, Bob, Guangzhou);
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", image.Id.Value);
     }
@@ -113,7 +118,7 @@ public class LaunchTests
     {
         var image = PublicImage(Singapore, os: WindowsServer);
 
-        var permit = Policy.Launch(image, Sam.Id, Singapore, null).Value;
+        var permit = Launch(image, Sam, Singapore).Value;
 
         Assert.Equal(new Money(0.04m, "USD"), permit.LicenceFeePerHour);
         Assert.False(permit.LicenceFeePerHour.IsFree);
@@ -122,9 +127,9 @@ public class LaunchTests
     [Fact]
     public void R31_the_licence_fee_comes_from_the_deployments_price_list()
     {
-        var policy = new ImagePolicy(ImageRulesOptions.Seed with { PriceList = new FlatPriceList(0.1m, 1.25m, "CNY") });
+        var policy = new ImagePolicy(priceList: new FlatPriceList(0.1m, 1.25m, "CNY"));
 
-        var permit = policy.Launch(PublicImage(Singapore, os: WindowsServer), Sam.Id, Singapore, null).Value;
+        var permit = Launch(PublicImage(Singapore, os: WindowsServer), Sam, Singapore, policy: policy).Value;
 
         Assert.Equal(new Money(1.25m, "CNY"), permit.LicenceFeePerHour);
     }
@@ -132,7 +137,7 @@ public class LaunchTests
     [Fact]
     public void R31_a_region_outside_the_mainland_that_charges_no_fee_launches_windows_free()
     {
-        var permit = Policy.Launch(PublicImage(HongKong, os: WindowsServer), Alice.Id, HongKong, null).Value;
+        var permit = Launch(PublicImage(HongKong, os: WindowsServer), Alice, HongKong).Value;
 
         Assert.True(permit.LicenceFeePerHour.IsFree);
     }
@@ -142,7 +147,7 @@ public class LaunchTests
     {
         var flagged = Guangzhou with { ChargesWindowsLicenceFee = true };
 
-        var permit = Policy.Launch(PublicImage(flagged, os: WindowsServer), Alice.Id, flagged, null).Value;
+        var permit = Launch(PublicImage(flagged, os: WindowsServer), Alice, flagged).Value;
 
         Assert.True(permit.LicenceFeePerHour.IsFree);
         Assert.False(flagged.WindowsLicenceFeeApplies);
@@ -151,7 +156,7 @@ public class LaunchTests
     [Fact]
     public void R31_public_linux_images_are_free_even_where_windows_is_charged()
     {
-        var permit = Policy.Launch(PublicImage(Singapore), Sam.Id, Singapore, null).Value;
+        var permit = Launch(PublicImage(Singapore), Sam, Singapore).Value;
 
         Assert.Equal(Money.Free("USD"), permit.LicenceFeePerHour);
     }
@@ -162,7 +167,7 @@ public class LaunchTests
         var image = CustomImage(Sam, Singapore) with { OperatingSystem = WindowsServer };
         var recipient = Engine.RootOf(Singapore, 1);
 
-        var permit = Policy.Launch(image, recipient.Id, Singapore, Grant(image, recipient)).Value;
+        var permit = Launch(image, recipient, Singapore, Grant(image, recipient)).Value;
 
         Assert.Equal(LaunchReason.ShareGrant, permit.Reason);
         Assert.True(permit.LicenceFeePerHour.IsFree);
@@ -171,7 +176,7 @@ public class LaunchTests
     [Fact]
     public void R33_the_platforms_own_os_is_supported_by_the_platform()
     {
-        var permit = Policy.Launch(PublicImage(Guangzhou, os: TencentOs), Alice.Id, Guangzhou, null).Value;
+        var permit = Launch(PublicImage(Guangzhou, os: TencentOs), Alice, Guangzhou).Value;
 
         Assert.Equal(SupportChannel.Platform, permit.Support);
         Assert.Equal(SupportChannel.Platform, permit.Image.Support);
@@ -184,7 +189,7 @@ public class LaunchTests
 
         foreach (var os in new[] { Ubuntu, WindowsServer, debian })
         {
-            var permit = Policy.Launch(PublicImage(HongKong, os: os), Alice.Id, HongKong, null).Value;
+            var permit = Launch(PublicImage(HongKong, os: os), Alice, HongKong).Value;
 
             Assert.Equal(SupportChannel.VendorWithPlatformAssistance, permit.Support);
         }
@@ -195,8 +200,8 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou);
 
-        Assert.Equal(SupportChannel.Platform, Policy.Launch(image, Bob.Id, Guangzhou, Grant(image, Bob)).Value.Support);
-        Assert.Equal(SupportChannel.VendorWithPlatformAssistance, Policy.Launch(image with { OperatingSystem = Ubuntu }, Alice.Id, Guangzhou, null).Value.Support);
+        Assert.Equal(SupportChannel.Platform, Launch(image, Bob, Guangzhou, Grant(image, Bob)).Value.Support);
+        Assert.Equal(SupportChannel.VendorWithPlatformAssistance, Launch(image with { OperatingSystem = Ubuntu }, Alice, Guangzhou).Value.Support);
     }
 
     [Fact]
@@ -204,7 +209,7 @@ public class LaunchTests
     {
         var image = CustomImage(Alice, Guangzhou);
 
-        var permit = Policy.Launch(image, Bob.Id, Guangzhou, Grant(image, Bob)).Value;
+        var permit = Launch(image, Bob, Guangzhou, Grant(image, Bob)).Value;
 
         Assert.Equal(Advisories.UntrustedSource, permit.Advisories);
     }
@@ -212,8 +217,8 @@ public class LaunchTests
     [Fact]
     public void R34_public_and_owned_images_carry_no_untrusted_source_advisory()
     {
-        var publicPermit = Policy.Launch(PublicImage(Guangzhou), Bob.Id, Guangzhou, null).Value;
-        var ownerPermit = Policy.Launch(CustomImage(Alice, Guangzhou), Alice.Id, Guangzhou, null).Value;
+        var publicPermit = Launch(PublicImage(Guangzhou), Bob, Guangzhou).Value;
+        var ownerPermit = Launch(CustomImage(Alice, Guangzhou), Alice, Guangzhou).Value;
 
         Assert.Equal(Advisories.None, publicPermit.Advisories);
         Assert.Equal(Advisories.None, ownerPermit.Advisories);

@@ -2,7 +2,6 @@ using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using static ImageRules.Tests.Support.Sample;
 
 namespace ImageRules.Tests.Policy;
@@ -12,8 +11,17 @@ public class ModifyTests
 {
     private static readonly Image AlicesImage = CustomImage(Alice, Guangzhou, name: "image-1");
 
-    private static Result<ImageModified> Modify(Image image, string? name = null, string? description = null, AccountId? caller = null, ShareGrant? grant = null, IReadOnlyCollection<Image>? ownerImages = null) =>
-        Engine.Seed.Modify(new ModifyImageRequest(image.Id, name, description), caller ?? Alice.Id, image.Region, image, grant, ownerImages ?? [image], Now);
+    /// <summary>
+    /// The engine's decision on <paramref name="caller"/> (Alice) renaming and/or re-describing <paramref name="image"/>
+    /// in its region, holding <paramref name="grant"/>, while the image's owner has <paramref name="ownerImages"/> there
+    /// (the image alone).
+    /// </summary>
+    private static Result<ImageModified> Modify(Image image, string? name = null, string? description = null, Account? caller = null, ShareGrant? grant = null, IEnumerable<Image>? ownerImages = null)
+    {
+        var who = caller ?? Alice;
+        var facts = Engine.Facts(who, Engine.RegionOf(image.Region), image, grant is null ? [] : [grant], ownerImages ?? [image]);
+        return Engine.Seed.Decide(new ModifyImage(who.Id, image.Region, image.Id, name, description), facts);
+    }
 
     [Fact]
     public void R12_owner_renames_and_redescribes_its_image()
@@ -44,7 +52,7 @@ public class ModifyTests
         var sixtyOne = Modify(AlicesImage, name: new string('n', 61));
 
         Assert.True(sixty.IsSuccess, sixty.ToString());
-        Refused.Because<ImageNameTooLong>(sixtyOne.Failure, "InvalidParameterValue.TooLarge", "61");
+        Assert.Equal(new ParameterTooLarge("ImageName", 61, 60), Refused.Because<ParameterTooLarge>(sixtyOne.Failure, "InvalidParameterValue.TooLarge", "61"));
     }
 
     [Fact]
@@ -54,7 +62,7 @@ public class ModifyTests
         var over = Modify(AlicesImage, description: new string('d', 257));
 
         Assert.True(full.IsSuccess, full.ToString());
-        Refused.Because<DescriptionTooLong>(over.Failure, "InvalidParameterValue.TooLarge", "257");
+        Assert.Equal(new ParameterTooLarge("ImageDescription", 257, 256), Refused.Because<ParameterTooLarge>(over.Failure, "InvalidParameterValue.TooLarge", "257"));
     }
 
     [Fact]
@@ -62,7 +70,8 @@ public class ModifyTests
     {
         var refused = Modify(AlicesImage, name: "");
 
-        Refused.Because<ImageNameInvalid>(refused.Failure, "InvalidParameterValue", "``");
+        var failure = Refused.Because<ParameterInvalid>(refused.Failure, "InvalidParameterValue", "``");
+        Assert.Equal(new ParameterInvalid("ImageName", string.Empty, ValueProblem.Empty), failure);
     }
 
     [Fact]
@@ -72,7 +81,8 @@ public class ModifyTests
 
         var refused = Modify(images[0], name: "image-2", ownerImages: images);
 
-        Refused.Because<DuplicateImageName>(refused.Failure, "InvalidImageName.Duplicate", "`image-2`");
+        var failure = Refused.Because<ImageNameDuplicate>(refused.Failure, "InvalidImageName.Duplicate", "`image-2`");
+        Assert.Equal(new ImageNameDuplicate("image-2", Guangzhou.Id), failure);
     }
 
     [Fact]
@@ -90,9 +100,10 @@ public class ModifyTests
     {
         var image = PublicImage(Guangzhou);
 
-        var refused = Modify(image, name: "mine", caller: Bob.Id, ownerImages: []);
+        var refused = Modify(image, name: "mine", caller: Bob, ownerImages: []);
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        Assert.Equal(new ImageNotOwned(image.Id, ImageOperation.Modify), failure);
     }
 
     [Fact]
@@ -100,17 +111,18 @@ public class ModifyTests
     {
         var grant = Grant(AlicesImage, Bob);
 
-        var rename = Modify(AlicesImage, name: "bobs", caller: Bob.Id, grant: grant);
-        var redescribe = Modify(AlicesImage, description: "bobs", caller: Bob.Id, grant: grant);
+        var rename = Modify(AlicesImage, name: "bobs", caller: Bob, grant: grant);
+        var redescribe = Modify(AlicesImage, description: "bobs", caller: Bob, grant: grant);
 
-        Refused.Because<SharedImageModifyUnsupported>(rename.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
-        Refused.Because<SharedImageModifyUnsupported>(redescribe.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
+        var unsupported = new SharedImageModifyUnsupported(AlicesImage.Id, ImageOperation.Modify);
+        Assert.Equal(unsupported, Refused.Because<SharedImageModifyUnsupported>(rename.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value));
+        Assert.Equal(unsupported, Refused.Because<SharedImageModifyUnsupported>(redescribe.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value));
     }
 
     [Fact]
     public void R6_an_account_that_cannot_see_the_image_is_told_it_does_not_exist()
     {
-        var refused = Modify(AlicesImage, name: "taken", caller: Bob.Id);
+        var refused = Modify(AlicesImage, name: "taken", caller: Bob);
 
         var failure = Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
         Assert.DoesNotContain(Alice.Id.Value, failure.Message, StringComparison.Ordinal);
@@ -119,7 +131,7 @@ public class ModifyTests
     [Fact]
     public void R6_the_owner_addressing_another_region_does_not_find_the_image()
     {
-        var refused = Engine.Seed.Modify(new ModifyImageRequest(AlicesImage.Id, "x"), Alice.Id, Shanghai.Id, AlicesImage, null, [AlicesImage], Now);
+        var refused = Engine.Seed.Decide(new ModifyImage(Alice.Id, Shanghai.Id, AlicesImage.Id, "x"), Engine.Facts(Alice, Shanghai, AlicesImage, catalogue: [AlicesImage]));
 
         Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
     }

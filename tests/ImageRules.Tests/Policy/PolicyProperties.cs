@@ -4,7 +4,6 @@ using FsCheck.Xunit;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using ImageRules.Policy.Requests;
 using ImageRules.Tests.Support;
 using static ImageRules.Tests.Support.Sample;
 
@@ -29,12 +28,12 @@ public class PolicyProperties
     [Property(MaxTest = 300)]
     public Property R30_R31_R26_a_launch_is_allowed_exactly_for_visible_normal_images_and_says_why(Situation s)
     {
-        var decision = Engine.Seed.Launch(s.Image, s.Caller.Id, s.Region, s.Grant);
+        var decision = Engine.Seed.Decide(new LaunchImage(s.Caller.Id, s.Region.Id, s.Image.Id), Facts(s)).ToResult();
         var visible = Sees(s.Image, s.Caller.Id, s.Region.Id, s.Grant);
         if (!decision.TryGetValue(out var permit, out var failure))
         {
             var refusedRightly = visible
-                ? s.Image.State != ImageState.Normal && failure is InvalidImageState
+                ? s.Image.State != ImageState.Normal && failure is ImageStateInvalid
                 : failure is ImageNotFound;
             return refusedRightly.Label($"refused with {failure}").Classify(true, "refused");
         }
@@ -55,7 +54,7 @@ public class PolicyProperties
     public Property R13_R25_a_non_owner_is_never_allowed_to_share_delete_copy_rename_or_cancel_sharing(Situation s)
     {
         var policy = Engine.Seed;
-        var grants = s.Grant is null ? Array.Empty<ShareGrant>() : [s.Grant];
+        var facts = Facts(s);
         var allowed = new List<string>();
         void Check(string operation, bool succeeded)
         {
@@ -65,14 +64,15 @@ public class PolicyProperties
             }
         }
 
-        Check("share", policy.Share(s.Image, s.Caller, s.Region.Id, s.Grant, [Carol.Id], Engine.Known(Accounts), grants, Now).IsSuccess);
-        Check("delete", policy.Delete(s.Image, s.Caller.Id, s.Region.Id, s.Grant, grants.Length, Now).IsSuccess);
-        Check("rename", policy.Modify(new ModifyImageRequest(s.Image.Id, "renamed"), s.Caller.Id, s.Region.Id, s.Image, s.Grant, [], Now).IsSuccess);
-        Check("cancel", policy.CancelSharing(s.Image, s.Caller.Id, s.Region.Id, s.Grant, [s.Caller.Id], grants, Now).IsSuccess);
-        Check("cancel all", policy.CancelAllSharing(s.Image, s.Caller.Id, s.Region.Id, s.Grant, grants, Now).IsSuccess);
+        var (caller, region, id) = (s.Caller.Id, s.Region.Id, s.Image.Id);
+        Check("share", policy.Decide(new ShareImage(caller, region, id, [Carol.Id]), facts).IsSuccess);
+        Check("delete", policy.Decide(new DeleteImage(caller, region, id), facts).IsSuccess);
+        Check("rename", policy.Decide(new ModifyImage(caller, region, id, "renamed"), facts).IsSuccess);
+        Check("cancel", policy.Decide(new CancelSharing(caller, region, id, [caller]), facts).IsSuccess);
+        Check("cancel all", policy.Decide(new CancelAllSharing(caller, region, id), facts).IsSuccess);
         foreach (var target in Regions)
         {
-            Check($"copy to {target.Id}", policy.Copy(new CopyImageRequest(s.Image.Id, target.Id), s.Caller.Id, s.Region, s.Image, s.Grant, target, [], Engine.NextImage).IsSuccess);
+            Check($"copy to {target.Id}", policy.Decide(new CopyImage(caller, region, id, target.Id), facts with { TargetRegion = target }).IsSuccess);
         }
 
         return (allowed.Count == 0).When(!s.Image.IsOwnedBy(s.Caller.Id)).Label($"allowed: {string.Join(", ", allowed)}");
@@ -86,7 +86,7 @@ public class PolicyProperties
         var mayCopy = Sees(s.Image, s.Caller.Id, s.Region.Id, s.Grant) && !s.Image.IsPublic && s.Image.State == ImageState.Normal
             && PolicyArbitraries.RegionOf(s.Image).SupportsCopy;
         var wrong = Regions
-            .Where(target => Engine.Provider2025.Copy(new CopyImageRequest(s.Image.Id, target.Id), s.Caller.Id, s.Region, s.Image, s.Grant, target, [], Engine.NextImage).IsSuccess
+            .Where(target => Engine.Provider2025.Decide(new CopyImage(s.Caller.Id, s.Region.Id, s.Image.Id, target.Id), Facts(s) with { TargetRegion = target }).IsSuccess
                 != (mayCopy && target.Id == s.Image.Region))
             .Select(target => target.Id.Value)
             .ToList();
@@ -103,8 +103,7 @@ public class PolicyProperties
             from viewer in Accounts
             from region in Regions
             let grant = s.Image.Owner is { } owner ? new ShareGrant(s.Image.Id, owner, viewer.Id, s.Image.Region, Now) : null
-            let kind = Engine.Seed.See(s.Image, viewer.Id, region.Id, grant)
-            where kind.IsSuccess && kind.Value == ImageKind.Custom
+            where ImagePolicy.KindFor(s.Image, viewer.Id, region.Id, grant) == ImageKind.Custom
             select (viewer.Id, region.Id);
 
         return s.Image.Owner is { } imageOwner
@@ -119,11 +118,13 @@ public class PolicyProperties
     public Property R20_R21_R22_R23_a_share_succeeds_exactly_when_every_account_is_acceptable_and_grants_just_those(ShareAttempt attempt)
     {
         var image = CustomImage(Alice, Guangzhou);
-        var policy = new ImagePolicy(ImageRulesOptions.Seed with { MaxShareRecipientsPerImage = attempt.Limit });
-        var existing = attempt.Holders.Select(h => Grant(image, h)).ToList();
-        var known = Engine.KnownWith(PolicyArbitraries.ExtraRoots);
+        var policy = Engine.With(o => o.MaxShareRecipientsPerImage = attempt.Limit);
+        var existing = attempt.Holders.Select(h => Grant(image, h));
+        var known = Engine.Known(Engine.SamplesAnd(PolicyArbitraries.ExtraRoots));
 
-        var decision = policy.Share(image, Alice, Guangzhou.Id, null, attempt.Recipients, known, existing, Now);
+        var decision = policy.Decide(
+            new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [.. attempt.Recipients]),
+            Engine.Facts(Alice, Guangzhou, image, existing, accounts: known.Values));
 
         var acceptable = attempt.Recipients.Count > 0
             && attempt.Recipients.Distinct().Count() == attempt.Recipients.Count
@@ -141,7 +142,7 @@ public class PolicyProperties
     [Property(MaxTest = 100)]
     public async Task<Property> R20_a_refused_share_creates_no_grants(ShareAttempt attempt)
     {
-        var world = await TestWorld.CreateAsync(ImageRulesOptions.Seed with { MaxShareRecipientsPerImage = attempt.Limit });
+        var world = await TestWorld.CreateAsync(Engine.Options(o => o.MaxShareRecipientsPerImage = attempt.Limit));
         foreach (var extra in PolicyArbitraries.ExtraRoots)
         {
             await world.Service.SaveAccountAsync(extra);
@@ -150,11 +151,11 @@ public class PolicyProperties
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
         if (attempt.Holders.Count > 0)
         {
-            await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [.. attempt.Holders.Select(h => h.Id)]);
+            await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [.. attempt.Holders.Select(h => h.Id)]));
         }
 
         var before = await RecipientsOf(world, image);
-        var shared = await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, attempt.Recipients);
+        var shared = await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [.. attempt.Recipients]));
         var after = await RecipientsOf(world, image);
 
         var unchangedOrJustThose = shared.IsSuccess ? after.SetEquals(before.Concat(attempt.Recipients)) : after.SetEquals(before);
@@ -171,10 +172,10 @@ public class PolicyProperties
             Arb.From(Gen.Elements(Enum.GetValues<ImageState>())),
             (limit, held, state) =>
             {
-                var policy = new ImagePolicy(ImageRulesOptions.Seed with { MaxCustomImagesPerRegion = limit });
-                var existing = CustomImages(Alice, Guangzhou, held).Select(i => i with { State = state }).ToList();
+                var policy = Engine.With(o => o.MaxCustomImagesPerRegion = limit);
+                var existing = CustomImages(Alice, Guangzhou, held).Select(i => i with { State = state });
 
-                var created = policy.CreateFromInstance(Create(Guangzhou, "new-image"), Alice.Id, Guangzhou, existing, Engine.NextImage);
+                var created = policy.Decide(Create(Alice, Guangzhou, "new-image"), Engine.Facts(Alice, Guangzhou, catalogue: existing));
 
                 return created.IsSuccess == (held < limit) && (created.IsSuccess || created.Failure is CustomImageQuotaExceeded);
             });
@@ -186,10 +187,14 @@ public class PolicyProperties
             Arb.From(from length in Gen.Choose(0, 80) from letter in Gen.Elements('a', 'Z', '7', 'é', '名') select new string(letter, length)),
             name =>
             {
-                var created = Engine.Seed.CreateFromInstance(Create(Guangzhou, name), Alice.Id, Guangzhou, [], Engine.NextImage);
+                var created = Engine.Seed.Decide(Create(Alice, Guangzhou, name), Engine.Facts(Alice, Guangzhou));
                 return created.IsSuccess == (name.Length is >= 1 and <= 60);
             });
 
+    /// <summary>The facts of a situation: the caller, the region it addresses, the image and the grant it presents.</summary>
+    private static ImageFacts Facts(Situation s) =>
+        Engine.Facts(s.Caller, s.Region, s.Image, s.Grant is null ? [] : [s.Grant]);
+
     private static async Task<HashSet<AccountId>> RecipientsOf(TestWorld world, Image image) =>
-        [.. (await world.Service.DescribeSharePermissionsAsync(Alice.Id, Guangzhou.Id, image.Id)).Value.Select(g => g.Recipient)];
+        [.. (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Alice.Id, Guangzhou.Id, image.Id))).Value.Select(g => g.Recipient)];
 }

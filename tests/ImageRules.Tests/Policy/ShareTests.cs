@@ -12,17 +12,23 @@ public class ShareTests
 {
     private static readonly Image AlicesImage = CustomImage(Alice, Guangzhou);
 
+    /// <summary>
+    /// The engine's decision on <paramref name="caller"/> (Alice) sharing <paramref name="image"/> (Alice's) in its
+    /// region with <paramref name="recipients"/>, while the image has the <paramref name="existing"/> grants and the
+    /// <paramref name="known"/> accounts exist (the sample accounts).
+    /// </summary>
     private static Result<ImageShared> Share(
         IReadOnlyList<AccountId> recipients,
         Image? image = null,
         Account? caller = null,
-        ShareGrant? callerGrant = null,
-        IReadOnlyCollection<ShareGrant>? existing = null,
-        IReadOnlyDictionary<AccountId, Account>? known = null,
+        IEnumerable<ShareGrant>? existing = null,
+        IEnumerable<Account>? known = null,
         ImagePolicy? policy = null)
     {
         var shared = image ?? AlicesImage;
-        return (policy ?? Engine.Seed).Share(shared, caller ?? Alice, shared.Region, callerGrant, recipients, known ?? Engine.Known(Accounts), existing ?? [], Now);
+        var who = caller ?? Alice;
+        var facts = Engine.Facts(who, Engine.RegionOf(shared.Region), shared, existing, accounts: known);
+        return (policy ?? Engine.Seed).Decide(new ShareImage(who.Id, shared.Region, shared.Id, [.. recipients]), facts);
     }
 
     private static ShareGrant[] GrantsTo(Image image, IEnumerable<Account> recipients) => [.. recipients.Select(r => Grant(image, r))];
@@ -48,9 +54,10 @@ public class ShareTests
     [InlineData(ImageState.SyncFailed)]
     public void R20_only_a_normal_image_is_shared(ImageState state)
     {
-        var refused = Share([Bob.Id], image: AlicesImage with { State = state });
+        var refused = Share([Bob.Id], image: Engine.JustMade(AlicesImage with { State = state }));
 
-        Refused.Because<InvalidImageState>(refused.Failure, "InvalidParameterValue.InvalidImageState", $"`{state}`");
+        var failure = Refused.Because<ImageStateInvalid>(refused.Failure, "InvalidParameterValue.InvalidImageState", $"`{state}`");
+        Assert.Equal(new ImageStateInvalid(AlicesImage.Id, state, ImageOperation.Share), failure);
     }
 
     [Fact]
@@ -60,7 +67,8 @@ public class ShareTests
 
         var refused = Share([Bob.Id, stranger, Carol.Id]);
 
-        Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", "`9999999999`");
+        var failure = Refused.Because<AccountNotFound>(refused.Failure, "InvalidAccountId.NotFound", "`9999999999`");
+        Assert.Equal(new AccountNotFound("9999999999"), failure);
     }
 
     [Fact]
@@ -69,11 +77,11 @@ public class ShareTests
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
 
-        var refused = await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Helper.Id, Carol.Id]);
+        var refused = await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id, Helper.Id, Carol.Id]));
 
         Refused.Because<NotMasterAccount>(refused.Failure, "FailedOperation.NotMasterAccount", $"`{Helper.Id}`");
-        Assert.Empty((await world.Service.DescribeSharePermissionsAsync(Alice.Id, Guangzhou.Id, image.Id)).Value);
-        Refused.Because<ImageNotFound>((await world.Service.DecideLaunchAsync(Bob.Id, Guangzhou.Id, image.Id)).Failure, "InvalidImageId.NotFound", image.Id.Value);
+        Assert.Empty((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Alice.Id, Guangzhou.Id, image.Id))).Value);
+        Refused.Because<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Bob.Id, Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound", image.Id.Value);
     }
 
     [Fact]
@@ -82,7 +90,8 @@ public class ShareTests
         var refused = Share([]);
 
         // RULES.md is silent; the library answers the provider's MissingParameter.
-        Refused.Because<NoAccountsGiven>(refused.Failure, "MissingParameter", AlicesImage.Id.Value);
+        var failure = Refused.Because<ParameterMissing>(refused.Failure, "MissingParameter", "`AccountIds`");
+        Assert.Equal(new ParameterMissing("AccountIds"), failure);
     }
 
     [Fact]
@@ -90,7 +99,7 @@ public class ShareTests
     {
         var recipients = Engine.RootsOf(Guangzhou, 50);
 
-        var shared = Share([.. recipients.Select(r => r.Id)], known: Engine.KnownWith(recipients));
+        var shared = Share([.. recipients.Select(r => r.Id)], known: Engine.SamplesAnd(recipients));
 
         Assert.Equal(50, shared.Value.Grants.Length);
     }
@@ -100,17 +109,17 @@ public class ShareTests
     {
         var recipients = Engine.RootsOf(Guangzhou, 51);
 
-        var refused = Share([.. recipients.Select(r => r.Id)], known: Engine.KnownWith(recipients));
+        var refused = Share([.. recipients.Select(r => r.Id)], known: Engine.SamplesAnd(recipients));
 
-        var failure = Refused.Because<ShareQuotaExceeded>(refused.Failure, "OverQuota", "51 accounts, more than 50");
-        Assert.Equal((50, 51), (failure.Limit, failure.Requested));
+        var failure = Refused.Because<ShareQuotaExceeded>(refused.Failure, "OverQuota", "51 accounts, more than the 50 allowed");
+        Assert.Equal(new ShareQuotaExceeded(AlicesImage.Id, 50, 51), failure);
     }
 
     [Fact]
     public void R21_the_50th_grant_is_allowed_and_the_51st_refused_across_requests()
     {
         var holders = Engine.RootsOf(Guangzhou, 49);
-        var known = Engine.KnownWith(holders);
+        var known = Engine.SamplesAnd(holders);
 
         var fiftieth = Share([Bob.Id], existing: GrantsTo(AlicesImage, holders), known: known);
         var fiftyFirst = Share([Carol.Id], existing: GrantsTo(AlicesImage, holders.Append(Bob)), known: known);
@@ -123,13 +132,13 @@ public class ShareTests
     public void R21_under_provider_2025_the_500th_grant_is_allowed_and_the_501st_refused()
     {
         var holders = Engine.RootsOf(Guangzhou, 499);
-        var known = Engine.KnownWith(holders);
+        var known = Engine.SamplesAnd(holders);
 
         var fiveHundredth = Share([Bob.Id], existing: GrantsTo(AlicesImage, holders), known: known, policy: Engine.Provider2025);
         var fiveHundredFirst = Share([Carol.Id], existing: GrantsTo(AlicesImage, holders.Append(Bob)), known: known, policy: Engine.Provider2025);
 
         Assert.True(fiveHundredth.IsSuccess, fiveHundredth.ToString());
-        Refused.Because<ShareQuotaExceeded>(fiveHundredFirst.Failure, "OverQuota", "501 accounts, more than 500");
+        Refused.Because<ShareQuotaExceeded>(fiveHundredFirst.Failure, "OverQuota", "501 accounts, more than the 500 allowed");
     }
 
     [Fact]
@@ -137,7 +146,8 @@ public class ShareTests
     {
         var refused = Share([Sam.Id]);
 
-        Refused.Because<ShareRegionUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"`{Sam.Id}` is in region `ap-singapore`");
+        var failure = Refused.Because<RegionUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"`{Sam.Id}` belongs to region `ap-singapore`");
+        Assert.Equal(new RegionUnsupported(Guangzhou.Id, Singapore.Id, Sam.Id), failure);
     }
 
     [Fact]
@@ -148,8 +158,8 @@ public class ShareTests
         var grant = Share([Bob.Id], image: inSingapore).Value.Grants.Single();
 
         Assert.Equal(Singapore.Id, grant.Region);
-        Assert.Equal(ImageKind.Shared, Engine.Seed.See(inSingapore, Bob.Id, Singapore.Id, grant).Value);
-        Refused.Because<ImageNotFound>(Engine.Seed.See(inSingapore, Bob.Id, Guangzhou.Id, grant).Failure, "InvalidImageId.NotFound", inSingapore.Id.Value);
+        Assert.Equal(ImageKind.Shared, ImagePolicy.KindFor(inSingapore, Bob.Id, Singapore.Id, grant));
+        Assert.Null(ImagePolicy.KindFor(inSingapore, Bob.Id, Guangzhou.Id, grant));
     }
 
     [Fact]
@@ -157,7 +167,8 @@ public class ShareTests
     {
         var refused = Share([Sam.Id], image: CustomImage(Alice, Singapore));
 
-        Refused.Because<ShareRegionUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"`{Sam.Id}`");
+        var failure = Refused.Because<RegionUnsupported>(refused.Failure, "UnsupportedOperation.Region", $"`{Sam.Id}`");
+        Assert.Equal(new RegionUnsupported(Guangzhou.Id, Singapore.Id, Sam.Id), failure);
     }
 
     [Fact]
@@ -197,9 +208,10 @@ public class ShareTests
     [Fact]
     public void R25_a_recipient_cannot_share_a_shared_image_again()
     {
-        var refused = Share([Carol.Id], caller: Bob, callerGrant: Grant(AlicesImage, Bob), existing: [Grant(AlicesImage, Bob)]);
+        var refused = Share([Carol.Id], caller: Bob, existing: [Grant(AlicesImage, Bob)]);
 
-        Refused.Because<SharedImageModifyUnsupported>(refused.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
+        var failure = Refused.Because<SharedImageModifyUnsupported>(refused.Failure, "UnsupportedOperation.SharedImageModifyUnsupported", AlicesImage.Id.Value);
+        Assert.Equal(new SharedImageModifyUnsupported(AlicesImage.Id, ImageOperation.Share), failure);
     }
 
     [Fact]
@@ -209,7 +221,8 @@ public class ShareTests
 
         var refused = Share([Carol.Id], image: image, caller: Bob);
 
-        Refused.Because<NotImageOwner>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        var failure = Refused.Because<ImageNotOwned>(refused.Failure, "UnauthorizedOperation.ImageNotBelongToAccount", image.Id.Value);
+        Assert.Equal(new ImageNotOwned(image.Id, ImageOperation.Share), failure);
     }
 
     [Fact]
@@ -217,6 +230,7 @@ public class ShareTests
     {
         var refused = Share([Carol.Id], caller: Bob);
 
-        Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
+        var failure = Refused.Because<ImageNotFound>(refused.Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
+        Assert.Equal(new ImageNotFound(AlicesImage.Id), failure);
     }
 }

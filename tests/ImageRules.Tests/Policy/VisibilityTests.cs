@@ -1,5 +1,4 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
@@ -13,15 +12,19 @@ public class VisibilityTests
     private static readonly ImagePolicy Policy = Engine.Seed;
     private static readonly Image AlicesImage = CustomImage(Alice, Guangzhou);
 
+    /// <summary>The engine's answer to <paramref name="viewer"/> asking for <paramref name="image"/> in <paramref name="region"/>, holding <paramref name="grant"/>.</summary>
+    private static Result<VisibleImage> Get(Image image, Account viewer, Region region, ShareGrant? grant = null) =>
+        Policy.Decide(new GetImage(viewer.Id, region.Id, image.Id), Engine.Facts(viewer, region, image, grant is null ? [] : [grant]));
+
     [Fact]
     public void R1_the_kind_of_an_image_depends_on_who_looks()
     {
         var publicImage = PublicImage(Guangzhou);
 
-        Assert.Equal(ImageKind.Public, Policy.See(publicImage, Alice.Id, Guangzhou.Id, null).Value);
-        Assert.Equal(ImageKind.Public, Policy.See(publicImage, Bob.Id, Guangzhou.Id, null).Value);
-        Assert.Equal(ImageKind.Custom, Policy.See(AlicesImage, Alice.Id, Guangzhou.Id, null).Value);
-        Assert.Equal(ImageKind.Shared, Policy.See(AlicesImage, Bob.Id, Guangzhou.Id, Grant(AlicesImage, Bob)).Value);
+        Assert.Equal(ImageKind.Public, ImagePolicy.KindFor(publicImage, Alice.Id, Guangzhou.Id, null));
+        Assert.Equal(ImageKind.Public, ImagePolicy.KindFor(publicImage, Bob.Id, Guangzhou.Id, null));
+        Assert.Equal(ImageKind.Custom, ImagePolicy.KindFor(AlicesImage, Alice.Id, Guangzhou.Id, null));
+        Assert.Equal(ImageKind.Shared, ImagePolicy.KindFor(AlicesImage, Bob.Id, Guangzhou.Id, Grant(AlicesImage, Bob)));
     }
 
     [Fact]
@@ -29,7 +32,7 @@ public class VisibilityTests
     {
         var grant = Grant(AlicesImage, Bob);
 
-        Assert.Equal(ImageKind.Custom, Policy.See(AlicesImage, Alice.Id, Guangzhou.Id, grant).Value);
+        Assert.Equal(ImageKind.Custom, ImagePolicy.KindFor(AlicesImage, Alice.Id, Guangzhou.Id, grant));
         Assert.Equal(Alice.Id, grant.Owner);
         Assert.Equal(AlicesImage.Owner, grant.Owner);
     }
@@ -58,7 +61,8 @@ public class VisibilityTests
     {
         var refused = PageRequest.Create(limit: limit);
 
-        Refused.Because<PageLimitExceeded>(refused.Failure, "InvalidParameterValue.LimitExceeded", $"page size {limit}");
+        var failure = Refused.Because<ParameterLimitExceeded>(refused.Failure, "InvalidParameterValue.LimitExceeded", $"`Limit` is {limit}");
+        Assert.Equal(new ParameterLimitExceeded("Limit", limit, PageRequest.MaxLimit), failure);
     }
 
     [Fact]
@@ -66,7 +70,8 @@ public class VisibilityTests
     {
         var refused = PageRequest.Create(offset: -1);
 
-        Refused.Because<PageOffsetInvalid>(refused.Failure, "InvalidParameterValue", "-1");
+        var failure = Refused.Because<ParameterInvalid>(refused.Failure, "InvalidParameterValue", "`-1`");
+        Assert.Equal(new ParameterInvalid("Offset", "-1", ValueProblem.BelowMinimum), failure);
     }
 
     [Fact]
@@ -78,16 +83,16 @@ public class VisibilityTests
             Assert.True((await world.Service.PublishPublicImageAsync(PublicImage(Guangzhou, $"img-pub{i:D5}"))).IsSuccess);
         }
 
-        var first = (await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id)).Value;
-        var second = (await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id, offset: 20)).Value;
-        var whole = (await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id, limit: 100)).Value;
-        var tooLarge = await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id, limit: 101);
+        var first = (await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id))).Value;
+        var second = (await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id, Offset: 20))).Value;
+        var whole = (await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id, Limit: 100))).Value;
+        var tooLarge = await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id, Limit: 101));
 
         Assert.Equal((20, 25), (first.Items.Length, first.TotalCount));
         Assert.Equal(5, second.Items.Length);
         Assert.Empty(first.Items.Select(v => v.Image.Id).Intersect(second.Items.Select(v => v.Image.Id)));
         Assert.Equal(25, whole.Items.Length);
-        Refused.Because<PageLimitExceeded>(tooLarge.Failure, "InvalidParameterValue.LimitExceeded", "101");
+        Refused.Because<ParameterLimitExceeded>(tooLarge.Failure, "InvalidParameterValue.LimitExceeded", "101");
     }
 
     [Fact]
@@ -98,12 +103,12 @@ public class VisibilityTests
         await world.Service.PublishPublicImageAsync(PublicImage(Guangzhou, "img-pubwindo", os: WindowsServer));
         await world.Service.PublishPublicImageAsync(PublicImage(Guangzhou, "img-pubi386x", os: TencentOs) with { Architecture = Architecture.I386 });
         var ready = await world.ReadyImageAsync(Alice, Guangzhou, "alice-ready");
-        var creating = (await world.Service.CreateImageAsync(Alice.Id, Create(Guangzhou, "alice-creating"))).Value.Image;
+        var creating = (await world.Service.CreateImageAsync(Create(Alice, Guangzhou, "alice-creating"))).Value.Image;
         var bobs = await world.ReadyImageAsync(Bob, Guangzhou, "bob-shared");
-        Assert.True((await world.Service.ShareImageAsync(Bob.Id, Guangzhou.Id, bobs.Id, [Alice.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Bob.Id, Guangzhou.Id, bobs.Id, [Alice.Id]))).IsSuccess);
 
         async Task<string[]> Ids(ImageFilter filter) =>
-            [.. (await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id, filter, limit: 100)).Value.Items.Select(v => v.Image.Id.Value).Order(StringComparer.Ordinal)];
+            [.. (await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id, filter, Limit: 100))).Value.Items.Select(v => v.Image.Id.Value).Order(StringComparer.Ordinal)];
 
         Assert.Equal(["img-pubwindo"], await Ids(new ImageFilter { OsFamily = OsFamily.Windows }));
         Assert.Equal(["img-pububunt"], await Ids(new ImageFilter { Platform = "ubuntu" }));
@@ -135,8 +140,8 @@ public class VisibilityTests
 
         foreach (var account in Accounts)
         {
-            Assert.Equal(ImageKind.Public, Policy.See(image, account.Id, Guangzhou.Id, null).Value);
-            Refused.Because<ImageNotFound>(Policy.See(image, account.Id, Shanghai.Id, null).Failure, "InvalidImageId.NotFound", image.Id.Value);
+            Assert.Equal(ImageKind.Public, Get(image, account, Guangzhou).Value.Kind);
+            Refused.Because<ImageNotFound>(Get(image, account, Shanghai).Failure, "InvalidImageId.NotFound", image.Id.Value);
         }
     }
 
@@ -149,13 +154,13 @@ public class VisibilityTests
             Assert.True((await world.Service.PublishPublicImageAsync(PublicImage(Guangzhou, $"img-pub{i:D5}"))).IsSuccess);
         }
 
-        Assert.Equal(0, (await world.Service.GetQuotaAsync(Alice.Id, Guangzhou.Id)).Value.Used);
+        Assert.Equal(0, (await world.Service.DescribeQuotaAsync(new DescribeQuota(Alice.Id, Guangzhou.Id))).Value.Used);
         for (var i = 1; i <= 10; i++)
         {
-            Assert.True((await world.Service.CreateImageAsync(Alice.Id, Create(Guangzhou, $"image-{i}"))).IsSuccess);
+            Assert.True((await world.Service.CreateImageAsync(Create(Alice, Guangzhou, $"image-{i}"))).IsSuccess);
         }
 
-        Assert.Equal(22, (await world.Service.DescribeImagesAsync(Alice.Id, Guangzhou.Id, limit: 100)).Value.TotalCount);
+        Assert.Equal(22, (await world.Service.DescribeImagesAsync(new DescribeImages(Alice.Id, Guangzhou.Id, Limit: 100))).Value.TotalCount);
     }
 
     [Fact]
@@ -163,11 +168,11 @@ public class VisibilityTests
     {
         var grant = Grant(AlicesImage, Bob);
 
-        Assert.True(Policy.See(AlicesImage, Alice.Id, Guangzhou.Id, null).IsSuccess);
-        Assert.True(Policy.See(AlicesImage, Bob.Id, Guangzhou.Id, grant).IsSuccess);
+        Assert.True(Get(AlicesImage, Alice, Guangzhou).IsSuccess);
+        Assert.True(Get(AlicesImage, Bob, Guangzhou, grant).IsSuccess);
         foreach (var other in new[] { Carol, Helper, Sam })
         {
-            Refused.Because<ImageNotFound>(Policy.See(AlicesImage, other.Id, Guangzhou.Id, null).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
+            Refused.Because<ImageNotFound>(Get(AlicesImage, other, Guangzhou).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
         }
     }
 
@@ -177,9 +182,9 @@ public class VisibilityTests
         var otherImage = CustomImage(Alice, Guangzhou, "img-other001");
         var forged = Grant(AlicesImage, Bob) with { Owner = Carol.Id };
 
-        Assert.False(Policy.See(AlicesImage, Carol.Id, Guangzhou.Id, Grant(AlicesImage, Bob)).IsSuccess);
-        Assert.False(Policy.See(AlicesImage, Bob.Id, Guangzhou.Id, Grant(otherImage, Bob)).IsSuccess);
-        Assert.False(Policy.See(AlicesImage, Bob.Id, Guangzhou.Id, forged).IsSuccess);
+        Assert.False(Get(AlicesImage, Carol, Guangzhou, Grant(AlicesImage, Bob)).IsSuccess);
+        Assert.False(Get(AlicesImage, Bob, Guangzhou, Grant(otherImage, Bob)).IsSuccess);
+        Assert.False(Get(AlicesImage, Bob, Guangzhou, forged).IsSuccess);
     }
 
     [Fact]
@@ -188,8 +193,8 @@ public class VisibilityTests
         var grant = Grant(AlicesImage, Bob);
         var grantElsewhere = grant with { Region = Shanghai.Id };
 
-        Refused.Because<ImageNotFound>(Policy.See(AlicesImage, Bob.Id, Shanghai.Id, grant).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
-        Refused.Because<ImageNotFound>(Policy.See(AlicesImage, Bob.Id, Guangzhou.Id, grantElsewhere).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
+        Refused.Because<ImageNotFound>(Get(AlicesImage, Bob, Shanghai, grant).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
+        Refused.Because<ImageNotFound>(Get(AlicesImage, Bob, Guangzhou, grantElsewhere).Failure, "InvalidImageId.NotFound", AlicesImage.Id.Value);
     }
 
     [Fact]
@@ -197,10 +202,10 @@ public class VisibilityTests
     {
         var world = await TestWorld.CreateAsync();
         var image = await world.ReadyImageAsync(Alice, Guangzhou);
-        Assert.True((await world.Service.ShareImageAsync(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id])).IsSuccess);
+        Assert.True((await world.Service.ShareImageAsync(new ShareImage(Alice.Id, Guangzhou.Id, image.Id, [Bob.Id]))).IsSuccess);
 
-        var here = (await world.Service.DescribeImagesAsync(Bob.Id, Guangzhou.Id)).Value;
-        var elsewhere = (await world.Service.DescribeImagesAsync(Bob.Id, Shanghai.Id)).Value;
+        var here = (await world.Service.DescribeImagesAsync(new DescribeImages(Bob.Id, Guangzhou.Id))).Value;
+        var elsewhere = (await world.Service.DescribeImagesAsync(new DescribeImages(Bob.Id, Shanghai.Id))).Value;
 
         var seen = Assert.Single(here.Items);
         Assert.Equal((image.Id, ImageKind.Shared, true), (seen.Image.Id, seen.Kind, seen.IsUntrustedSource));
@@ -216,17 +221,19 @@ public class VisibilityTests
 
         foreach (var id in new[] { hidden.Id, missing })
         {
-            var launch = await world.Service.DecideLaunchAsync(Bob.Id, Guangzhou.Id, id);
-            var delete = await world.Service.DeleteImageAsync(Bob.Id, Guangzhou.Id, id);
-            var share = await world.Service.ShareImageAsync(Bob.Id, Guangzhou.Id, id, [Carol.Id]);
+            var launch = await world.Service.LaunchAsync(new LaunchImage(Bob.Id, Guangzhou.Id, id));
+            var get = await world.Service.GetImageAsync(new GetImage(Bob.Id, Guangzhou.Id, id));
+            var delete = await world.Service.DeleteImageAsync(new DeleteImage(Bob.Id, Guangzhou.Id, id));
+            var share = await world.Service.ShareImageAsync(new ShareImage(Bob.Id, Guangzhou.Id, id, [Carol.Id]));
 
-            foreach (var failure in new[] { launch.Failure, delete.Failure, share.Failure })
+            foreach (var failure in new[] { launch.Failure, get.Failure, delete.Failure, share.Failure })
             {
                 var notFound = Refused.Because<ImageNotFound>(failure, "InvalidImageId.NotFound", id.Value);
-                Assert.Equal($"image `{id}` does not exist", notFound.Message);
+                Assert.Equal(new ImageNotFound(id), notFound);
+                Assert.Equal($"image `{id}` not found", notFound.Message);
             }
         }
 
-        Assert.Empty((await world.Service.DescribeImagesAsync(Bob.Id, Guangzhou.Id, new ImageFilter { ImageIds = [hidden.Id] })).Value.Items);
+        Assert.Empty((await world.Service.DescribeImagesAsync(new DescribeImages(Bob.Id, Guangzhou.Id, new ImageFilter { ImageIds = [hidden.Id] }))).Value.Items);
     }
 }

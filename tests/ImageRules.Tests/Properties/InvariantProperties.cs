@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
+using ImageRules.Policy.Failures;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -10,6 +12,8 @@ namespace ImageRules.Tests.Properties;
 /// </summary>
 public class InvariantProperties
 {
+    // Invariant: no account ever sees an image in a listing, nor may launch from it, unless the image is public, its
+    // own, or granted to it, in that region; and a listed image's kind says which.
     [RuleProperty(100)]
     public void R4_R5_R6_R30_no_account_sees_or_launches_an_image_that_is_neither_public_its_own_nor_granted_to_it_in_that_region(Script script) =>
         ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
@@ -39,8 +43,8 @@ public class InvariantProperties
                 {
                     foreach (var account in accounts)
                     {
-                        var launch = ServiceUnderTest.Sync(run.Service.Service.DecideLaunchAsync(account.Id, region, id));
-                        if (launch.IsSuccess && Entitlement(run, id, account.Id, region) is null)
+                        var launch = ServiceUnderTest.Sync(run.Service.Service.DecideLaunchAsync(new LaunchImage(account.Id, region, id)));
+                        if (launch.IsAllowed && Entitlement(run, id, account.Id, region) is null)
                         {
                             throw run.Fail($"{account.Id} may launch from {id} in {region}, which is neither public, its own nor granted to it there");
                         }
@@ -49,17 +53,19 @@ public class InvariantProperties
             }
         });
 
+    // Invariant: no account ever owns more custom images in a region than the limit, and its quota reports exactly
+    // what it owns there and the limit.
     [RuleProperty(100)]
     public void R11_custom_images_per_owner_and_region_never_exceed_the_limit(Script script) =>
         ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
         {
-            var limit = run.Script.Profile.Options.MaxCustomImagesPerRegion;
+            var limit = run.Service.Service.Policy.MaxCustomImagesPerRegion;
             foreach (var account in run.Script.World.Accounts)
             {
                 foreach (var region in run.Script.World.Regions)
                 {
-                    var owned = ServiceUnderTest.Sync(run.Service.Store.GetCatalogueAsync(new CatalogueKey(account.Id, region.Id))).Images.Length;
-                    var quota = ServiceUnderTest.Sync(run.Service.Service.GetQuotaAsync(account.Id, region.Id)).Value;
+                    var owned = run.Service.CatalogueOf(account.Id, region.Id).Images.Length;
+                    var quota = ServiceUnderTest.Sync(run.Service.Service.DescribeQuotaAsync(new DescribeQuota(account.Id, region.Id))).Value;
                     if (owned > limit || quota.Used != owned || quota.Limit != limit)
                     {
                         throw run.Fail($"{account.Id} owns {owned} images in {region.Id} (quota says {quota.Used} of {quota.Limit}); the limit is {limit}");
@@ -68,11 +74,13 @@ public class InvariantProperties
             }
         });
 
+    // Invariant: no image is ever shared with more accounts than the limit, and every grant is the owner's, in the
+    // image's region, to another root account of the owner's home region; what an account holds in a region is there.
     [RuleProperty(100)]
     public void R21_R22_grants_per_image_never_exceed_the_limit_and_never_cross_regions(Script script) =>
         ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
         {
-            var limit = run.Script.Profile.Options.MaxShareRecipientsPerImage;
+            var limit = run.Service.Service.Policy.MaxShareRecipientsPerImage;
             var accounts = run.Script.World.Accounts;
             foreach (var id in run.KnownImages)
             {
@@ -103,15 +111,16 @@ public class InvariantProperties
             {
                 foreach (var region in run.Script.World.Regions)
                 {
-                    var held = ServiceUnderTest.Sync(run.Service.Store.ListHeldAsync(account.Id, region.Id));
-                    if (held.FirstOrDefault(g => g.Region != region.Id || run.Service.Find(g.ImageId)?.Region != region.Id) is { } stray)
+                    var held = run.Service.HeldBy(account.Id, region.Id);
+                    if (held.FirstOrDefault(v => v.Image.Region != region.Id || !run.Service.GrantsOf(v.Image.Id).Any(g => g.Recipient == account.Id && g.Region == region.Id)) is { } stray)
                     {
-                        throw run.Fail($"{account.Id} holds {stray} in {region.Id}");
+                        throw run.Fail($"{account.Id} holds {stray.Image.Id} of {stray.Image.Region} in {region.Id} without a grant there");
                     }
                 }
             }
         });
 
+    // Invariant: a refused request, and any read, leaves everything stored exactly as it was.
     [RuleProperty(100)]
     public void R20_R24_a_refused_request_changes_nothing(Script script)
     {
@@ -133,6 +142,7 @@ public class InvariantProperties
         }
     }
 
+    // Invariant: once an image is deleted, no account holds a grant of it anywhere.
     [RuleProperty(100)]
     public void R16_a_deleted_image_leaves_no_grant(Script script) =>
         ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
@@ -149,15 +159,17 @@ public class InvariantProperties
             {
                 foreach (var region in run.Script.World.Regions)
                 {
-                    var held = ServiceUnderTest.Sync(run.Service.Store.ListHeldAsync(account.Id, region.Id));
-                    if (held.FirstOrDefault(g => run.Service.Find(g.ImageId) is null) is { } orphan)
+                    // The store lists what an account holds from its grants: a grant of a deleted image would surface here.
+                    var held = run.Service.HeldBy(account.Id, region.Id);
+                    if (held.FirstOrDefault(v => run.Service.Find(v.Image.Id) is null) is { } orphan)
                     {
-                        throw run.Fail($"{account.Id} still holds {orphan} for a deleted image");
+                        throw run.Fail($"{account.Id} still holds {orphan.Image.Id}, which is deleted");
                     }
                 }
             }
         });
 
+    // Invariant: a custom image is of kind Custom for exactly one account, its owner; a public image for none.
     [RuleProperty(100)]
     public void R1_the_kind_of_a_custom_image_is_custom_for_exactly_its_owner_and_a_public_image_for_nobody(Script script) =>
         ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
@@ -171,7 +183,7 @@ public class InvariantProperties
 
                 var filter = new ImageFilter { ImageIds = [id], Kind = ImageKind.Custom };
                 var ownersSeen = run.Script.World.Accounts
-                    .Where(a => ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(a.Id, image.Region, filter)).Value.TotalCount > 0)
+                    .Where(a => ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(new Requests.DescribeImages(a.Id, image.Region, filter))).Value.TotalCount > 0)
                     .Select(a => a.Id)
                     .ToImmutableArray();
                 var expected = image.Owner is { } owner ? [owner] : ImmutableArray<AccountId>.Empty;
@@ -182,8 +194,37 @@ public class InvariantProperties
             }
         });
 
+    // Invariant (R37): an image left in progress past the transition timeout reads as failed to its owner, the
+    // platform's late report is refused and its owner may delete it (a dry run says so, R38); within the timeout it
+    // reads as stored and its owner may not delete it (R16).
+    [RuleProperty(100)]
+    public void R37_an_image_left_in_progress_past_the_timeout_has_failed_and_may_be_deleted(Script script) =>
+        ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
+        {
+            var policy = run.Service.Service.Policy;
+            foreach (var id in run.KnownImages)
+            {
+                if (run.Service.Find(id) is not { Owner: { } owner } image || !image.State.IsInProgress())
+                {
+                    continue;
+                }
+
+                var expired = run.Now - image.CreatedAt > policy.TransitionTimeout;
+                var seen = ServiceUnderTest.Sync(run.Service.Service.GetImageAsync(new GetImage(owner, image.Region, id))).Value.Image.State;
+                var delete = ServiceUnderTest.Sync(run.Service.Service.DeleteImageAsync(new Requests.DeleteImage(owner, image.Region, id, DryRun: true))).Failure;
+                var failed = image.State.Completed(succeeded: false)!.Value;
+                var rightly = expired
+                    ? seen == failed && delete is DryRunPassed && ServiceUnderTest.Sync(run.Service.Service.CompleteImageAsync(id, succeeded: true)).Failure is ImageStateIncorrect
+                    : seen == image.State && delete is ImageStateIncorrect;
+                if (!rightly)
+                {
+                    throw run.Fail($"{id}, {image.State} since {image.CreatedAt:O}, at {run.Now:O} reads {seen} and a dry-run delete answers {delete?.ToString() ?? "success"}");
+                }
+            }
+        });
+
     private static ImagePage Listing(ScriptRun run, AccountId account, RegionId region) =>
-        ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(account, region, limit: 100)).Value;
+        ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(new Requests.DescribeImages(account, region, Limit: 100))).Value;
 
     /// <summary>
     /// What entitles <paramref name="account"/> to see image <paramref name="id"/> in <paramref name="region"/>,

@@ -6,18 +6,27 @@ namespace ImageRules.Tests.Properties;
 /// <summary>
 /// The service against the <see cref="ReferenceModel"/>: for every generated script, after every step, the service
 /// answers as the model does (success, or the same error code) and every account sees the same in every region
-/// (listings, quotas, launch decisions, share permissions).
+/// (listings, quotas, launch decisions, share grants).
 /// </summary>
+/// <remarks>
+/// The profiles here keep transitions from timing out (<see cref="Profile.NoTimeout"/>): the model knows no R37, so
+/// its meaning stays that of the rules it was written from; R37 has its own invariant and rule tests.
+/// </remarks>
 public class ModelBasedProperties
 {
+    // Invariant: under the seed profile, every step of every script is answered by the service exactly as by the
+    // model (the same success, or the same error code), and afterwards every account sees in every region what the
+    // model says it sees.
     [RuleProperty(200)]
     public Property R1_to_R34_service_agrees_with_the_reference_model_step_by_step_under_the_seed_profile() =>
         Prop.ForAll(Arb.From(WorldArbitraries.ScriptsUnder(Profile.Seed), WorldArbitraries.Shrink), AgreesWithModel);
 
+    // Invariant: the same, under the Provider 2025 switches with limits small enough to reach (4 images, 2 accounts).
     [RuleProperty(200)]
     public Property R1_to_R34_service_agrees_with_the_reference_model_step_by_step_under_the_scaled_provider_2025_profile() =>
         Prop.ForAll(Arb.From(WorldArbitraries.ScriptsUnder(Profile.Provider2025Scaled), WorldArbitraries.Shrink), AgreesWithModel);
 
+    // Invariant: the same, when copies may cross the mainland border (R15).
     [RuleProperty(100)]
     public Property R15_service_agrees_with_the_reference_model_when_copies_may_cross_the_mainland_border() =>
         Prop.ForAll(Arb.From(WorldArbitraries.ScriptsUnder(Profile.Provider2025ScaledAcrossBorder), WorldArbitraries.Shrink), AgreesWithModel);
@@ -25,7 +34,7 @@ public class ModelBasedProperties
     /// <summary>Plays <paramref name="script"/> on the service and the model and compares them after every step.</summary>
     private static void AgreesWithModel(Script script)
     {
-        var model = new ReferenceModel(script.Profile.Options, script.World);
+        var model = new ReferenceModel(script.Profile.Policy(), script.World);
         ScriptRun.Play(script, answered: (run, step, actual) =>
         {
             model.Tick(run.Now, actual.NewImage);

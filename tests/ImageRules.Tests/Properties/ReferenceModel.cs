@@ -54,15 +54,16 @@ public sealed class ReferenceModel
     private DateTimeOffset now;
     private ImageId nextImage = ImageRef.NeverMade;
 
-    /// <summary>A model holding <paramref name="world"/> under <paramref name="options"/>.</summary>
-    public ReferenceModel(ImageRulesOptions options, World world)
+    /// <summary>A model holding <paramref name="world"/> under the figures <paramref name="limits"/> resolved from its options.</summary>
+    /// <remarks>Only the four figures are read; the policy's decisions never are.</remarks>
+    public ReferenceModel(ImagePolicy limits, World world)
     {
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(limits);
         ArgumentNullException.ThrowIfNull(world);
-        maxImagesPerRegion = options.MaxCustomImagesPerRegion;
-        maxAccountsPerImage = options.MaxShareRecipientsPerImage;
-        recipientsMayCopyWithinRegion = options.RecipientsMayCopyWithinRegion;
-        copiesMayCrossMainlandBorder = options.AllowCopyAcrossMainlandBorder;
+        maxImagesPerRegion = limits.MaxCustomImagesPerRegion;
+        maxAccountsPerImage = limits.MaxShareRecipientsPerImage;
+        recipientsMayCopyWithinRegion = limits.RecipientsMayCopyWithinRegion;
+        copiesMayCrossMainlandBorder = limits.AllowCopyAcrossMainlandBorder;
         regions = [.. world.Regions];
         accounts = [.. world.Accounts];
         foreach (var image in world.Images)

@@ -16,7 +16,7 @@ public sealed class ScriptRun
     {
         ArgumentNullException.ThrowIfNull(script);
         Script = script;
-        Service = ServiceUnderTest.Start(script.World, script.Profile.Options);
+        Service = ServiceUnderTest.Start(script.World, script.Profile);
         Bindings = new Bindings(script.World);
     }
 

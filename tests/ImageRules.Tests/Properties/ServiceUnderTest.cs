@@ -3,43 +3,47 @@ using System.Globalization;
 using System.Text;
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Persistence;
 using ImageRules.Policy;
+using ImageRules.Storage;
 using ImageRules.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ImageRules.Tests.Properties;
 
 /// <summary>
-/// A fresh <see cref="ImageService"/> holding one <see cref="World"/>, over in-memory stores, with sequential ids and
-/// a fake clock, so every run of a script is deterministic. The in-memory stores answer synchronously, so the
-/// properties call the service synchronously through <see cref="Sync{T}"/>.
+/// A fresh <see cref="ImageService"/> holding one <see cref="World"/>, over an in-memory store, with sequential ids
+/// and a fake clock, so every run of a script is deterministic. The in-memory store answers synchronously, so the
+/// properties call the service synchronously through <see cref="Sync{T}"/>, and read the store through its
+/// <see cref="IImageStore"/> seam (and the in-memory store's image count).
 /// </summary>
 public sealed class ServiceUnderTest
 {
-    private ServiceUnderTest(World world, ImageRulesOptions options)
+    private ServiceUnderTest(World world, ImagePolicy policy)
     {
         World = world;
-        Service = new ImageService(new ImagePolicy(options), Store, Store, new InMemoryAccountRepository(), new InMemoryRegionRepository(), new SequentialImageIds(), Clock);
+        Service = new ImageService(policy, Store, new SequentialImageIds(), Clock);
     }
 
     /// <summary>The world the service started from.</summary>
     public World World { get; }
 
-    /// <summary>The image and grant store behind the service.</summary>
+    /// <summary>The store behind the service.</summary>
     public InMemoryImageStore Store { get; } = new();
 
     /// <summary>The service's clock.</summary>
-    public FakeTimeProvider Clock { get; } = new(Support.Sample.Now);
+    public FakeTimeProvider Clock { get; } = new(Sample.Now);
 
     /// <summary>The service.</summary>
     public ImageService Service { get; }
 
-    /// <summary>A service holding <paramref name="world"/> under <paramref name="options"/>.</summary>
-    public static ServiceUnderTest Start(World world, ImageRulesOptions options)
+    /// <summary>A service holding <paramref name="world"/> under <paramref name="profile"/>.</summary>
+    public static ServiceUnderTest Start(World world, Profile profile) => Start(world, profile.Policy());
+
+    /// <summary>A service holding <paramref name="world"/> under <paramref name="policy"/>.</summary>
+    public static ServiceUnderTest Start(World world, ImagePolicy policy)
     {
         ArgumentNullException.ThrowIfNull(world);
-        var started = new ServiceUnderTest(world, options);
+        var started = new ServiceUnderTest(world, policy);
         foreach (var region in world.Regions)
         {
             Sync(started.Service.SaveRegionAsync(region));
@@ -74,11 +78,11 @@ public sealed class ServiceUnderTest
         return started;
     }
 
-    /// <summary>The result of a call that the in-memory stores complete synchronously.</summary>
+    /// <summary>The result of a call that the in-memory store completes synchronously.</summary>
     public static T Sync<T>(ValueTask<T> pending) =>
         pending.IsCompleted ? pending.Result : throw new InvalidOperationException("the in-memory service was expected to answer synchronously");
 
-    /// <summary>Completes a call that the in-memory stores complete synchronously.</summary>
+    /// <summary>Completes a call that the in-memory store completes synchronously.</summary>
     public static void Sync(ValueTask pending)
     {
         if (!pending.IsCompleted)
@@ -89,11 +93,25 @@ public sealed class ServiceUnderTest
         pending.GetAwaiter().GetResult();
     }
 
-    /// <summary>The image with <paramref name="id"/>, or null.</summary>
-    public Image? Find(ImageId id) => Sync(Store.FindAsync(id));
+    /// <summary>The image with <paramref name="id"/> as stored, or null.</summary>
+    public Image? Find(ImageId id) => Sync(Store.FindImageAsync(id));
 
-    /// <summary>Every grant of <paramref name="id"/>.</summary>
-    public ImmutableArray<ShareGrant> GrantsOf(ImageId id) => Sync(Store.ListForImageAsync(id));
+    /// <summary>Every grant of image <paramref name="id"/> as stored (none for an image that is gone).</summary>
+    public ImmutableArray<ShareGrant> GrantsOf(ImageId id) => Facts(new FactsQuery(World.Accounts[0].Id, World.Regions[0].Id) { Image = id, AllGrants = true }).Grants;
+
+    /// <summary>The images of <paramref name="account"/> in <paramref name="region"/> as stored, and the catalogue's version.</summary>
+    public (ImmutableArray<Image> Images, long Version) CatalogueOf(AccountId account, RegionId region)
+    {
+        var facts = Facts(new FactsQuery(account, region) { Catalogue = new CatalogueKey(account, region) });
+        return (facts.Catalogue, facts.Version);
+    }
+
+    /// <summary>
+    /// The images shared with <paramref name="account"/> that the store lists in <paramref name="region"/>, as its
+    /// own query (not the service) reads its grants.
+    /// </summary>
+    public ImmutableArray<VisibleImage> HeldBy(AccountId account, RegionId region) =>
+        Sync(Store.QueryVisibleAsync(account, region, new ImageFilter { Kind = ImageKind.Shared }, PageRequest.Create(0, PageRequest.MaxLimit).Value)).Items;
 
     /// <summary>
     /// Everything stored about <paramref name="images"/> and about every catalogue of the world's accounts and
@@ -113,11 +131,14 @@ public sealed class ServiceUnderTest
         {
             foreach (var region in World.Regions)
             {
-                var catalogue = Sync(Store.GetCatalogueAsync(new CatalogueKey(account.Id, region.Id)));
-                snapshot.AppendLine(CultureInfo.InvariantCulture, $"{catalogue.Key} v{catalogue.Version}: {string.Join(", ", catalogue.Images.Select(i => i.Id))}");
+                var (catalogue, version) = CatalogueOf(account.Id, region.Id);
+                var held = HeldBy(account.Id, region.Id);
+                snapshot.AppendLine(CultureInfo.InvariantCulture, $"{account.Id} in {region.Id} v{version}: {string.Join(", ", catalogue.Select(i => i.Id))}; holds {string.Join(", ", held.Select(v => v.Image.Id))}");
             }
         }
 
         return snapshot.ToString();
     }
+
+    private ImageFacts Facts(FactsQuery query) => Sync(Store.LoadFactsAsync(query));
 }

@@ -31,7 +31,7 @@ public static class WorldArbitraries
     private static readonly string[] InvalidNames =
         ["", "   ", new('a', 61), string.Concat(Enumerable.Repeat("🚀", 61)), " web", "web ", "web\tserver", "we\u0000b"];
 
-    /// <summary>Scripts under every profile, shrunk by dropping operations.</summary>
+    /// <summary>Scripts under every profile (<see cref="Profile.All"/>), shrunk by dropping operations.</summary>
     public static Arbitrary<Script> Scripts() => Arb.From(Gen.Elements(Profile.All.ToArray()).SelectMany(ScriptsUnder), Shrink);
 
     /// <summary>Hostile text for any parameter: empty, blank, very long, unicode, control characters, near-miss ids, random.</summary>
@@ -41,7 +41,7 @@ public static class WorldArbitraries
     public static Gen<Script> ScriptsUnder(Profile profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        return from world in Worlds(profile.Options)
+        return from world in Worlds(profile.Policy())
                from steps in Steps(world)
                select new Script(profile, world, steps);
     }
@@ -72,7 +72,7 @@ public static class WorldArbitraries
     /// in any state, custom images in any state (often a nearly full quota for the main account at home), and grants
     /// of the <c>Normal</c> ones.
     /// </summary>
-    public static Gen<World> Worlds(ImageRulesOptions limits)
+    public static Gen<World> Worlds(ImagePolicy limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
         return from regions in Regions()

@@ -77,11 +77,11 @@ public static class Sample
     public static ShareGrant Grant(Image image, Account recipient) =>
         new(image.Id, image.Owner!.Value, recipient.Id, image.Region, Now);
 
-    /// <summary>A create-from-instance request of <paramref name="caller"/> in <paramref name="region"/>.</summary>
+    /// <summary>A request of <paramref name="caller"/> to create an image from its instance in <paramref name="region"/>.</summary>
     public static CreateImage Create(Account caller, Region region, string name = "web-server") =>
         new(caller.Id, region.Id, Instance, name, OperatingSystem: TencentOs, Architecture: Architecture.X86_64, SizeGiB: 50);
 
-    /// <summary>A valid QCOW2 import of <paramref name="caller"/> into <paramref name="region"/>.</summary>
+    /// <summary>A request of <paramref name="caller"/> to import a valid QCOW2 file into <paramref name="region"/>.</summary>
     public static ImportImage Import(Account caller, Region region, string name = "imported", string osType = "CentOS", string osVersion = "7.9") =>
         new(caller.Id, region.Id, $"https://images-1250000000.cos.{region.Id}.myqcloud.com/centos.qcow2", name, osType, osVersion, Architecture.X86_64, FileSizeGiB: 10, SystemDiskGiB: 50);
 }

@@ -26,6 +26,7 @@ public sealed class TestWorld
 
     public ImageService Service { get; }
 
+    /// <summary>A world under <paramref name="options"/> (the seed profile when null).</summary>
     public static async Task<TestWorld> CreateAsync(ImageRulesOptions? options = null)
     {
         var world = new TestWorld(options ?? new ImageRulesOptions(), await TestStores.CreateAsync());

@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -13,7 +14,7 @@ public sealed record CancelAllSharing(Who Caller, Where Where, ImageRef Image) :
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.CancelAllSharingAsync(caller, region, id));
+        var result = ServiceUnderTest.Sync(service.Service.CancelAllSharingAsync(new Requests.CancelAllSharing(caller, region, id)));
         return Outcome.Of(result, c => Outcome.SortedGrants("cancelled", c.Grants));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -15,7 +16,7 @@ public sealed record CancelSharing(Who Caller, Where Where, ImageRef Image, Immu
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.CancelSharingAsync(caller, region, id, Recipients));
+        var result = ServiceUnderTest.Sync(service.Service.CancelSharingAsync(new Requests.CancelSharing(caller, region, id, Recipients)));
         return Outcome.Of(result, c => Outcome.Grants("cancelled", c.Grants));
     }
 

@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Policy.Requests;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -16,7 +16,7 @@ public sealed record CopyImage(Who Caller, Where Where, ImageRef Image, RegionId
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.CopyImageAsync(caller, region, new CopyImageRequest(id, Target, Name)));
+        var result = ServiceUnderTest.Sync(service.Service.CopyImageAsync(new Requests.CopyImage(caller, region, id, Target, Name)));
         return Outcome.Of(result, c => Outcome.Made(c.Copy.Id, c.Copy.Owner, c.Copy.Region, c.Copy.State, charged: !c.Charge.IsFree));
     }
 

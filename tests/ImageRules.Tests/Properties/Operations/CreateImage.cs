@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Policy.Requests;
+using Requests = ImageRules.Policy;
 using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Properties;
@@ -20,8 +20,8 @@ public sealed record CreateImage(AccountId Caller, RegionId Region, string Name,
     public override Outcome RunOn(ServiceUnderTest service, Bindings bindings)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var request = new CreateImageRequest(Sample.Instance, Region, Name, System, Architecture.X86_64, SizeGiB, Description);
-        return Outcome.Of(ServiceUnderTest.Sync(service.Service.CreateImageAsync(Caller, request)), c => Outcome.Made(c.Image.Id, c.Image.Owner, c.Image.Region, c.Image.State));
+        var request = new Requests.CreateImage(Caller, Region, Sample.Instance, Name, Description, System, Architecture.X86_64, SizeGiB);
+        return Outcome.Of(ServiceUnderTest.Sync(service.Service.CreateImageAsync(request)), c => Outcome.Made(c.Image.Id, c.Image.Owner, c.Image.Region, c.Image.State));
     }
 
     /// <inheritdoc/>

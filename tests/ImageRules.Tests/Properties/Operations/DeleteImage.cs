@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -13,7 +14,7 @@ public sealed record DeleteImage(Who Caller, Where Where, ImageRef Image) : Oper
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        return Outcome.Of(ServiceUnderTest.Sync(service.Service.DeleteImageAsync(caller, region, id)), d => Outcome.Deleted(d.Image.Id));
+        return Outcome.Of(ServiceUnderTest.Sync(service.Service.DeleteImageAsync(new Requests.DeleteImage(caller, region, id))), d => Outcome.Deleted(d.Image.Id));
     }
 
     /// <inheritdoc/>

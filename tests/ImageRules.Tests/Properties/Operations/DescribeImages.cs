@@ -1,5 +1,6 @@
 using ImageRules.Domain;
-using ImageRules.Persistence;
+using ImageRules.Policy;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -21,7 +22,7 @@ public sealed record DescribeImages(AccountId Caller, RegionId Region, ImageKind
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(bindings);
         var filter = Kind is null && Only is null ? null : new ImageFilter { Kind = Kind, ImageIds = Only is null ? null : [bindings.Resolve(Only)] };
-        var result = ServiceUnderTest.Sync(service.Service.DescribeImagesAsync(Caller, Region, filter, Offset, Limit));
+        var result = ServiceUnderTest.Sync(service.Service.DescribeImagesAsync(new Requests.DescribeImages(Caller, Region, filter, Offset, Limit)));
         return Outcome.Of(result, page => Outcome.Listing(
             page.Items.Select(v => Outcome.Listed(v.Image.Id, v.Kind, v.Image.Owner, v.Image.State, v.Image.Name, v.Image.Description, v.Image.OperatingSystem.Family, v.Image.Architecture, v.Image.SizeGiB)),
             page.TotalCount));

@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -16,7 +17,7 @@ public sealed record DescribeSharePermissions(Who Caller, Where Where, ImageRef 
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.DescribeSharePermissionsAsync(caller, region, id));
+        var result = ServiceUnderTest.Sync(service.Service.DescribeShareGrantsAsync(new Requests.DescribeShareGrants(caller, region, id)));
         return Outcome.Of(result, grants => Outcome.SortedGrants("grants", grants));
     }
 

@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -14,7 +15,7 @@ public sealed record GetQuota(AccountId Caller, RegionId Region) : Operation
     public override Outcome RunOn(ServiceUnderTest service, Bindings bindings)
     {
         ArgumentNullException.ThrowIfNull(service);
-        return Outcome.Of(ServiceUnderTest.Sync(service.Service.GetQuotaAsync(Caller, Region)), q => Outcome.Quota(q.Used, q.Limit));
+        return Outcome.Of(ServiceUnderTest.Sync(service.Service.DescribeQuotaAsync(new Requests.DescribeQuota(Caller, Region))), q => Outcome.Quota(q.Used, q.Limit));
     }
 
     /// <inheritdoc/>

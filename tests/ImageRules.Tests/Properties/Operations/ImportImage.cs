@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Policy.Requests;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -19,7 +19,7 @@ public sealed record ImportImage(AccountId Caller, RegionId Region, string Name,
     {
         ArgumentNullException.ThrowIfNull(service);
         return Outcome.Of(
-            ServiceUnderTest.Sync(service.Service.ImportImageAsync(Caller, Request())),
+            ServiceUnderTest.Sync(service.Service.ImportImageAsync(Request())),
             i => Outcome.Made(i.Image.Id, i.Image.Owner, i.Image.Region, i.Image.State, i.Advisories));
     }
 
@@ -33,7 +33,7 @@ public sealed record ImportImage(AccountId Caller, RegionId Region, string Name,
     /// <inheritdoc/>
     public override string ToString() => $"{Caller} imports {Readable.Text(Name)} into {Region} from {Source}, {System}";
 
-    private ImportImageRequest Request()
+    private Requests.ImportImage Request()
     {
         var bucketRegion = Source == ImportSource.BucketInAnotherRegion ? "ap-elsewhere" : Region.Value;
         var file = Source switch
@@ -52,7 +52,8 @@ public sealed record ImportImage(AccountId Caller, RegionId Region, string Name,
             ImportSystem.DebianOnArm64 => ("Debian", "12", Architecture.Arm64),
             _ => ("CentOS", "7.9", Architecture.X86_64),
         };
-        return new ImportImageRequest(
+        return new Requests.ImportImage(
+            Caller,
             Region,
             $"https://images-1250000000.cos.{bucketRegion}.myqcloud.com/{file}",
             Name,

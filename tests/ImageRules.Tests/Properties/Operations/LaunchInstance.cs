@@ -1,4 +1,5 @@
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -16,7 +17,7 @@ public sealed record LaunchInstance(Who Caller, Where Where, ImageRef Image) : O
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.DecideLaunchAsync(caller, region, id));
+        var result = ServiceUnderTest.Sync(service.Service.LaunchAsync(new Requests.LaunchImage(caller, region, id)));
         return Outcome.Of(result, p => Outcome.Launch(p.Kind, p.Reason, !p.LicenceFeePerHour.IsFree, p.Advisories));
     }
 

@@ -1,5 +1,5 @@
 using ImageRules.Domain;
-using ImageRules.Policy.Requests;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -16,7 +16,7 @@ public sealed record ModifyImage(Who Caller, Where Where, ImageRef Image, string
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.ModifyImageAsync(caller, region, new ModifyImageRequest(id, Name, Description)));
+        var result = ServiceUnderTest.Sync(service.Service.ModifyImageAsync(new Requests.ModifyImage(caller, region, id, Name, Description)));
         return Outcome.Of(result, m => Outcome.Modified(m.Image.Id, m.Image.Name, m.Image.Description));
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ImageRules.Domain;
+using Requests = ImageRules.Policy;
 
 namespace ImageRules.Tests.Properties;
 
@@ -15,7 +16,7 @@ public sealed record ShareImage(Who Caller, Where Where, ImageRef Image, Immutab
     {
         ArgumentNullException.ThrowIfNull(service);
         var (caller, id, region) = Resolve(bindings, Caller, Image, Where);
-        var result = ServiceUnderTest.Sync(service.Service.ShareImageAsync(caller, region, id, Recipients));
+        var result = ServiceUnderTest.Sync(service.Service.ShareImageAsync(new Requests.ShareImage(caller, region, id, Recipients)));
         return Outcome.Of(result, s => Outcome.Grants("granted", s.Grants));
     }
 
