@@ -19,7 +19,7 @@ public class PostgreSqlHealthCheckTests
     [Fact]
     public async Task A_server_that_is_not_listening_is_unhealthy_with_the_connection_error()
     {
-        var services = new ServiceCollection().UsePostgreSql($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=postgres;Timeout=5");
+        var services = new ServiceCollection().AddImageRules().UsePostgreSql($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=postgres;Timeout=5").Services;
         await using var host = HealthHost.Registered(services);
 
         var entry = await host.CheckAsync();

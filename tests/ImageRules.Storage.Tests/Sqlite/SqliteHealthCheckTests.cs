@@ -15,7 +15,7 @@ public class SqliteHealthCheckTests
     public async Task A_database_file_in_a_folder_that_does_not_exist_is_unhealthy_with_the_error()
     {
         var path = Path.Combine(Path.GetTempPath(), $"imagerules-missing-{Guid.NewGuid():N}", "images.db");
-        var services = new ServiceCollection().UseSqlite($"Data Source={path}");
+        var services = new ServiceCollection().AddImageRules().UseSqlite($"Data Source={path}").Services;
         await using var host = HealthHost.Registered(services);
 
         var entry = await host.CheckAsync();

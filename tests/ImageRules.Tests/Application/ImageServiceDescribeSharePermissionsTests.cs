@@ -13,7 +13,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var grants = (await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value;
+        var grants = (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob), Sample.Grant(image, Sample.Carol) }.ToHashSet(), grants.ToHashSet());
     }
@@ -24,7 +24,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob, Sample.Carol);
 
-        var grants = (await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Value;
+        var grants = (await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Value;
 
         Assert.Equal(new[] { Sample.Grant(image, Sample.Bob) }, grants);
     }
@@ -35,7 +35,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var stranger = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id));
+        var stranger = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id));
 
         Refusal.Is<ImageNotFound>(stranger.Failure, "InvalidImageId.NotFound");
     }
@@ -47,8 +47,8 @@ public class ImageServiceDescribeSharePermissionsTests
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
         await world.Service.CancelSharingAsync(new CancelSharing(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [Sample.Bob.Id]));
 
-        Refusal.Is<ImageNotFound>((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
-        Assert.Empty((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value);
+        Refusal.Is<ImageNotFound>((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Guangzhou.Id, image.Id))).Failure, "InvalidImageId.NotFound");
+        Assert.Empty((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id))).Value);
     }
 
     [Fact]
@@ -57,8 +57,8 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var byOwner = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Shanghai.Id, image.Id));
-        var byRecipient = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Shanghai.Id, image.Id));
+        var byOwner = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Shanghai.Id, image.Id));
+        var byRecipient = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Bob.Id, Sample.Shanghai.Id, image.Id));
 
         Refusal.Is<ImageNotFound>(byOwner.Failure, "InvalidImageId.NotFound");
         Refusal.Is<ImageNotFound>(byRecipient.Failure, "InvalidImageId.NotFound");
@@ -71,7 +71,7 @@ public class ImageServiceDescribeSharePermissionsTests
         var image = Sample.PublicImage(Sample.Guangzhou);
         await world.Service.PublishPublicImageAsync(image);
 
-        Assert.Empty((await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id))).Value);
+        Assert.Empty((await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Carol.Id, Sample.Guangzhou.Id, image.Id))).Value);
     }
 
     [Fact]
@@ -80,9 +80,9 @@ public class ImageServiceDescribeSharePermissionsTests
         var world = await TestWorld.CreateAsync();
         var image = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
 
-        var unknownImage = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1")));
-        var unknownCaller = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id));
-        var unknownRegion = await world.Service.DescribeSharePermissionAsync(new DescribeShareGrants(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id));
+        var unknownImage = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1")));
+        var unknownCaller = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id));
+        var unknownRegion = await world.Service.DescribeShareGrantsAsync(new DescribeShareGrants(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id));
 
         Refusal.Is<ImageNotFound>(unknownImage.Failure, "InvalidImageId.NotFound");
         Refusal.Is<AccountNotFound>(unknownCaller.Failure, "InvalidAccountId.NotFound");

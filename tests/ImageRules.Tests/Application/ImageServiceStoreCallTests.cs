@@ -64,7 +64,7 @@ public class ImageServiceStoreCallTests(ITestOutputHelper output)
         [
             async () => (await service.LaunchAsync(new LaunchImage(bob, here, shared.Id))).IsSuccess,
             async () => (await service.GetImageAsync(new GetImage(bob, here, shared.Id))).IsSuccess,
-            async () => (await service.DescribeSharePermissionAsync(new DescribeShareGrants(bob, here, shared.Id))).IsSuccess,
+            async () => (await service.DescribeShareGrantsAsync(new DescribeShareGrants(bob, here, shared.Id))).IsSuccess,
             async () => (await service.DescribeQuotaAsync(new DescribeQuota(bob, here))).IsSuccess,
         ];
         foreach (var read in reads)
@@ -121,7 +121,7 @@ public class ImageServiceStoreCallTests(ITestOutputHelper output)
     }
 
     /// <summary>Alice's write that succeeds in <see cref="WorldAsync"/>'s world: its failure, or null.</summary>
-    private static async Task<Policy.Failure?> WriteAsync(ImageService service, string operation, Image ready, Image shared)
+    private static async Task<global::ImageRules.Policy.Failure?> WriteAsync(ImageService service, string operation, Image ready, Image shared)
     {
         var (alice, here) = (Sample.Alice.Id, Sample.Guangzhou.Id);
         return operation switch
@@ -143,7 +143,7 @@ public class ImageServiceStoreCallTests(ITestOutputHelper output)
     {
         "launch" => Answer((await service.LaunchAsync(new LaunchImage(caller, region, id))).Failure),
         "get" => Answer((await service.GetImageAsync(new GetImage(caller, region, id))).Failure),
-        "describe grants" => Answer((await service.DescribeSharePermissionAsync(new DescribeShareGrants(caller, region, id))).Failure),
+        "describe grants" => Answer((await service.DescribeShareGrantsAsync(new DescribeShareGrants(caller, region, id))).Failure),
         "describe images by id" => $"{(await service.DescribeImagesAsync(new DescribeImages(caller, region, new ImageFilter { ImageIds = [id] }))).Value.TotalCount} found",
         "copy" => Answer((await service.CopyImageAsync(new CopyImage(caller, region, id, Sample.HongKong.Id))).Failure),
         "modify" => Answer((await service.ModifyImageAsync(new ModifyImage(caller, region, id, "renamed"))).Failure),
@@ -154,7 +154,7 @@ public class ImageServiceStoreCallTests(ITestOutputHelper output)
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "no such request"),
     };
 
-    private static string Answer(Policy.Failure? failure) => failure?.Code ?? "success";
+    private static string Answer(global::ImageRules.Policy.Failure? failure) => failure?.Code ?? "success";
 
     /// <summary>The kinds of the calls made, without their shapes.</summary>
     private static string[] Kinds(CountingImageStore store) => [.. store.Calls.Select(c => c.Split('(')[0])];

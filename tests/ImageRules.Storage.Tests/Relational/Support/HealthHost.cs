@@ -1,3 +1,4 @@
+using ImageRules.Hosting;
 using ImageRules.Relational;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -22,7 +23,7 @@ public sealed class HealthHost : IAsyncDisposable
     /// <summary>A host over <paramref name="database"/>.</summary>
     public static HealthHost Over(TestDatabase database, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null)
     {
-        var services = database.Register(new ServiceCollection());
+        var services = database.Register(new ServiceCollection().AddImageRules()).Services;
         return Registered(services, failureStatus, tags, timeout);
     }
 
