@@ -21,7 +21,8 @@ public sealed partial class ImageService
         try
         {
             var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
-            var decision = policy.Decide(request, facts with { Now = Now });
+            // The clock matters to a launch only for an image in progress, which is refused whether or not it timed out (R37).
+            var decision = policy.Decide(request, facts);
             scope.Complete(decision.Code ?? Outcomes.Success);
             return decision;
         }
