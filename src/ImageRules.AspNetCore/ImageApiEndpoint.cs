@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics;
+using Ardalis.GuardClauses;
 using ImageRules.AspNetCore.Authentication;
 using ImageRules.AspNetCore.Wire;
 using ImageRules.Policy;
@@ -21,7 +22,7 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
 
     public async Task HandleAsync(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        Guard.Against.Null(context);
         var started = Stopwatch.GetTimestamp();
         var requestId = Guid.NewGuid().ToString();
         var request = context.Request;

@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using Ardalis.GuardClauses;
 using ImageRules.Relational;
 using Npgsql;
 
@@ -28,7 +29,7 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     public PostgreSqlDatabase(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Guard.Against.NullOrWhiteSpace(connectionString);
         dataSource = NpgsqlDataSource.Create(connectionString);
         ownsDataSource = true;
     }
@@ -36,7 +37,7 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
     /// <summary>A database reached through <paramref name="dataSource"/>, which the caller keeps and disposes.</summary>
     public PostgreSqlDatabase(NpgsqlDataSource dataSource)
     {
-        ArgumentNullException.ThrowIfNull(dataSource);
+        Guard.Against.Null(dataSource);
         this.dataSource = dataSource;
     }
 

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public static class PostgreSqlHealthChecksBuilderExtensions
         IEnumerable<string>? tags = null,
         TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        Guard.Against.Null(builder);
         return builder.Add(RelationalDatabaseHealthCheck.Registration<PostgreSqlDatabase>(name, failureStatus, tags, timeout, "UsePostgreSql"));
     }
 }

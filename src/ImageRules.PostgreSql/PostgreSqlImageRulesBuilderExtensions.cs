@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.PostgreSql;
 using Npgsql;
 
@@ -18,8 +19,8 @@ public static class PostgreSqlImageRulesBuilderExtensions
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     public static IImageRulesBuilder UsePostgreSql(this IImageRulesBuilder builder, string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Guard.Against.Null(builder);
+        Guard.Against.NullOrWhiteSpace(connectionString);
         _ = new NpgsqlConnectionStringBuilder(connectionString); // a malformed string fails here, not at first use
         return builder.UseRelationalDatabase(_ => new PostgreSqlDatabase(connectionString));
     }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Ardalis.GuardClauses;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ImageRules.Relational;
@@ -42,7 +43,7 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
     public RelationalDatabaseHealthCheck(RelationalDatabase database, TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        Guard.Against.Null(database);
         if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
@@ -68,7 +69,7 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
     public static HealthCheckRegistration Registration<TDatabase>(string name, HealthStatus? failureStatus, IEnumerable<string>? tags, TimeSpan? timeout, string useCall)
         where TDatabase : RelationalDatabase
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Guard.Against.NullOrWhiteSpace(name);
         if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
@@ -93,7 +94,7 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
     /// <inheritdoc/>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        Guard.Against.Null(context);
         var failure = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
         var data = new Dictionary<string, object> { [ExpectedKey] = RelationalDatabase.SchemaVersion };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Relational;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,8 +20,8 @@ public static class RelationalImageRulesBuilderExtensions
     /// <returns>The same builder.</returns>
     public static IImageRulesBuilder UseRelationalDatabase(this IImageRulesBuilder builder, Func<IServiceProvider, RelationalDatabase> database)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(database);
+        Guard.Against.Null(builder);
+        Guard.Against.Null(database);
         // The database is a service of its own too, so health checks reach the one the store uses.
         builder.Services.RemoveAll<RelationalDatabase>();
         builder.Services.AddSingleton(database);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Storage;
 
@@ -20,7 +21,7 @@ public sealed partial class RelationalImageStore
     /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        Guard.Against.Null(change);
         change.ThrowIfSelfContradictory();
         return change.ExpectedVersion < 0
             ? ValueTask.FromResult(false)

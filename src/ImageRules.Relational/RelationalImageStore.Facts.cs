@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -18,7 +19,7 @@ public sealed partial class RelationalImageStore
     /// </remarks>
     public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        Guard.Against.Null(query);
         var load = new FactsLoad(query);
         return database.ReadAsync(load.Sql, load.Bind, load.ReadAsync, cancellationToken);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using System.Text;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -38,7 +39,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     /// <summary>Makes a store over <paramref name="database"/>, which it owns from now on and disposes with itself.</summary>
     public RelationalImageStore(RelationalDatabase database)
     {
-        ArgumentNullException.ThrowIfNull(database);
+        Guard.Against.Null(database);
         this.database = database;
     }
 
@@ -56,7 +57,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     /// <inheritdoc/>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        Guard.Against.Null(account);
         return database.ExecuteAsync(AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
     }
 
@@ -64,7 +65,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     /// <exception cref="ArgumentException">The display name holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(region);
+        Guard.Against.Null(region);
         return database.ExecuteAsync(RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
     }
 
@@ -92,8 +93,8 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     /// </remarks>
     public async ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(page);
+        Guard.Against.Null(filter);
+        Guard.Against.Null(page);
         var ids = filter.ImageIds?.Distinct().ToImmutableArray();
         if (ids is { IsEmpty: true })
         {

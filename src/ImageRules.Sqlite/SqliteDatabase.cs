@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Ardalis.GuardClauses;
 using ImageRules.Relational;
 using Microsoft.Data.Sqlite;
 
@@ -29,7 +30,7 @@ public sealed class SqliteDatabase : RelationalDatabase
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
     public SqliteDatabase(string connectionString)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Guard.Against.NullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
         this.connectionString = builder.ToString();
         sessionSettings = $"PRAGMA busy_timeout = {checked(builder.DefaultTimeout * 1000)}; PRAGMA synchronous = FULL;";

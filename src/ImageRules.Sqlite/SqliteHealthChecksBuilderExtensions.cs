@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Relational;
 using ImageRules.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public static class SqliteHealthChecksBuilderExtensions
         IEnumerable<string>? tags = null,
         TimeSpan? timeout = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        Guard.Against.Null(builder);
         return builder.Add(RelationalDatabaseHealthCheck.Registration<SqliteDatabase>(name, failureStatus, tags, timeout, "UseSqlite"));
     }
 }

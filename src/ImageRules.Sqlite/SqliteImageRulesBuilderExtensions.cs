@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Sqlite;
 using Microsoft.Data.Sqlite;
 
@@ -18,8 +19,8 @@ public static class SqliteImageRulesBuilderExtensions
     /// <exception cref="ArgumentException">The connection string is empty or malformed.</exception>
     public static IImageRulesBuilder UseSqlite(this IImageRulesBuilder builder, string connectionString)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        Guard.Against.Null(builder);
+        Guard.Against.NullOrWhiteSpace(connectionString);
         _ = new SqliteConnectionStringBuilder(connectionString); // a malformed string fails here, not at first use
         return builder.UseRelationalDatabase(_ => new SqliteDatabase(connectionString));
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Ardalis.GuardClauses;
 
 namespace ImageRules.AspNetCore.Authentication;
 
@@ -38,8 +39,8 @@ internal readonly struct AuthenticationResult
     /// <exception cref="InvalidOperationException">This is <c>default(AuthenticationResult)</c>.</exception>
     public T Match<T>(Func<ApiCaller, T> authenticated, Func<AuthenticationFailure, T> refused)
     {
-        ArgumentNullException.ThrowIfNull(authenticated);
-        ArgumentNullException.ThrowIfNull(refused);
+        Guard.Against.Null(authenticated);
+        Guard.Against.Null(refused);
         return caller is not null ? authenticated(caller) : refused(failure ?? throw Uninitialised());
     }
 

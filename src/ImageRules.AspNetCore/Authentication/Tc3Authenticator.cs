@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using Ardalis.GuardClauses;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -31,9 +32,9 @@ internal sealed class Tc3Authenticator
     /// <summary>Authenticates against <paramref name="credentials"/>, reading the time from <paramref name="clock"/>.</summary>
     public Tc3Authenticator(IApiCredentials credentials, IOptions<ImageApiAuthenticationOptions> options, TimeProvider clock)
     {
-        ArgumentNullException.ThrowIfNull(credentials);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(clock);
+        Guard.Against.Null(credentials);
+        Guard.Against.Null(options);
+        Guard.Against.Null(clock);
         this.credentials = credentials;
         this.clock = clock;
         allowedSkewSeconds = (long)options.Value.AllowedClockSkew.TotalSeconds;
@@ -42,7 +43,7 @@ internal sealed class Tc3Authenticator
     /// <summary>Authenticates <paramref name="request"/>, whose body has been read into <paramref name="body"/>.</summary>
     public AuthenticationResult Authenticate(HttpRequest request, ReadOnlySpan<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         return Authenticate(request.Method, request.QueryString, request.Headers, body);
     }
 
@@ -53,8 +54,8 @@ internal sealed class Tc3Authenticator
     /// <param name="body">The body's raw bytes, exactly as received.</param>
     public AuthenticationResult Authenticate(string method, QueryString query, IHeaderDictionary headers, ReadOnlySpan<byte> body)
     {
-        ArgumentNullException.ThrowIfNull(method);
-        ArgumentNullException.ThrowIfNull(headers);
+        Guard.Against.Null(method);
+        Guard.Against.Null(headers);
 
         string? header = headers.Authorization;
         if (string.IsNullOrWhiteSpace(header)) return AuthenticationFailure.InvalidAuthorization("the request has no authorization header");

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Ardalis.GuardClauses;
 using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
@@ -40,7 +41,7 @@ internal sealed partial class ImageLifecycle(IServiceProvider services, TimeProv
     /// <summary>How far the platform is with <paramref name="image"/>, 0–100, from the time it started.</summary>
     public int Progress(Image image)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        Guard.Against.Null(image);
         if (!image.State.IsInProgress())
         {
             return 100;

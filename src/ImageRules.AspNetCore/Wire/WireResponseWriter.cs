@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Ardalis.GuardClauses;
 
 namespace ImageRules.AspNetCore.Wire;
 
@@ -15,8 +16,8 @@ internal static class WireResponseWriter
     public static byte[] Success<T>(T response, string requestId)
         where T : WireResponse
     {
-        ArgumentNullException.ThrowIfNull(response);
-        ArgumentNullException.ThrowIfNull(requestId);
+        Guard.Against.Null(response);
+        Guard.Against.Null(requestId);
         var stamped = (T)response.WithRequestId(requestId);
         return JsonSerializer.SerializeToUtf8Bytes(new WireEnvelope<T>(stamped), EnvelopeTypeInfo<T>());
     }
@@ -24,8 +25,8 @@ internal static class WireResponseWriter
     /// <summary>A failed answer: <paramref name="error"/> with <paramref name="requestId"/>.</summary>
     public static byte[] Failure(WireError error, string requestId)
     {
-        ArgumentNullException.ThrowIfNull(error);
-        ArgumentNullException.ThrowIfNull(requestId);
+        Guard.Against.Null(error);
+        Guard.Against.Null(requestId);
         return Success(new WireErrorResponse(error), requestId);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
+using Ardalis.GuardClauses;
 using ImageRules.Diagnostics;
 using ImageRules.Domain;
 using ImageRules.Policy;
@@ -16,7 +17,7 @@ public sealed partial class ImageService
     /// <summary>The same decision as <see cref="LaunchAsync"/> as a <see cref="LaunchDecision"/>, which builds no failure record when refused.</summary>
     public async ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var scope = telemetry.StartOperation(OperationNames.Launch, storeKind);
         try
         {
@@ -36,7 +37,7 @@ public sealed partial class ImageService
     /// <summary>One image as the caller sees it, kind included (R1, R3–R6, R37); hidden or absent is <see cref="Policy.Failures.ImageNotFound"/>.</summary>
     public ValueTask<Result<VisibleImage>> GetImageAsync(GetImage request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         return ObserveAsync(OperationNames.Describe, request.Caller, async () =>
             policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false)));
     }
@@ -47,7 +48,7 @@ public sealed partial class ImageService
     /// </summary>
     public ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         return ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, cancellationToken));
     }
 
@@ -96,7 +97,7 @@ public sealed partial class ImageService
     /// <summary>The grants of an image as the caller may see them (R27); see <see cref="ImagePolicy.Decide(DescribeShareGrants, ImageFacts)"/>.</summary>
     public async ValueTask<Result<ImmutableArray<ShareGrant>>> DescribeShareGrantsAsync(DescribeShareGrants request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true }, cancellationToken).ConfigureAwait(false);
         return policy.Decide(request, facts);
     }
@@ -104,7 +105,7 @@ public sealed partial class ImageService
     /// <summary>How much of its custom-image quota the caller uses in the region (R11).</summary>
     public ValueTask<Result<QuotaUsage>> DescribeQuotaAsync(DescribeQuota request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        Guard.Against.Null(request);
         return ObserveAsync(OperationNames.GetQuota, request.Caller, async () =>
             policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Catalogue = new CatalogueKey(request.Caller, request.Region) }, cancellationToken).ConfigureAwait(false)));
     }

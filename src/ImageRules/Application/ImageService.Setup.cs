@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
@@ -11,14 +12,14 @@ public sealed partial class ImageService
     /// <summary>Adds a region, or replaces the one with its id. An operator's action, not an account's.</summary>
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(region);
+        Guard.Against.Null(region);
         return store.SaveRegionAsync(region, cancellationToken);
     }
 
     /// <summary>Adds an account, or replaces the one with its id. An operator's action, not an account's.</summary>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        Guard.Against.Null(account);
         return store.SaveAccountAsync(account, cancellationToken);
     }
 
@@ -51,7 +52,7 @@ public sealed partial class ImageService
     /// <exception cref="ArgumentException"><paramref name="image"/> has an owner: only ownerless images are public.</exception>
     public async ValueTask<Result<ImagePublished>> PublishPublicImageAsync(Image image, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        Guard.Against.Null(image);
         if (!image.IsPublic)
         {
             throw new ArgumentException($"image `{image.Id}` has an owner: only an image without one is public", nameof(image));
@@ -74,7 +75,7 @@ public sealed partial class ImageService
     /// <returns>How many public images were newly published.</returns>
     public async ValueTask<int> SeedAsync(ProviderCatalogue catalogue, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(catalogue);
+        Guard.Against.Null(catalogue);
         foreach (var region in catalogue.Regions)
         {
             await store.SaveRegionAsync(region, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ardalis.GuardClauses;
 
 namespace ImageRules.Diagnostics;
 
@@ -77,7 +78,7 @@ internal struct OperationScope
     /// <param name="exception">What the operation threw.</param>
     public readonly void Fail(Exception exception)
     {
-        ArgumentNullException.ThrowIfNull(exception);
+        Guard.Against.Null(exception);
         End(exception is OperationCanceledException ? Outcomes.Cancelled : Outcomes.Error, exception);
     }
 

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Diagnostics.Metrics;
+using Ardalis.GuardClauses;
 using ImageRules.Application;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -26,7 +27,7 @@ public static class ImageRulesServiceCollectionExtensions
     /// <returns>A builder to choose the store (<see cref="UseStore{TStore}"/>, <c>UseSqlite</c>, <c>UsePostgreSql</c>).</returns>
     public static IImageRulesBuilder AddImageRules(this IServiceCollection services, Action<ImageRulesOptions>? configure = null)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        Guard.Against.Null(services);
         var options = services.AddOptions<ImageRulesOptions>().ValidateOnStart();
 
         // The configuration binding is registered before any configure delegate, so code always applies after it.
@@ -63,7 +64,7 @@ public static class ImageRulesServiceCollectionExtensions
     public static IImageRulesBuilder UseStore<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TStore>(this IImageRulesBuilder builder)
         where TStore : class, IImageStore
     {
-        ArgumentNullException.ThrowIfNull(builder);
+        Guard.Against.Null(builder);
         builder.Services.TryAddSingleton<TStore>();
         builder.Services.Replace(ServiceDescriptor.Singleton<IImageStore>(sp => sp.GetRequiredService<TStore>()));
         return builder;

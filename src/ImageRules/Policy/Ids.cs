@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy.Failures;
 
@@ -35,7 +36,7 @@ public static class Ids
 
     private static Result<ImmutableArray<T>> Each<T>(IEnumerable<string?> texts, Func<string?, Result<T>> read)
     {
-        ArgumentNullException.ThrowIfNull(texts);
+        Guard.Against.Null(texts);
         var ids = ImmutableArray.CreateBuilder<T>();
         foreach (var text in texts)
         {

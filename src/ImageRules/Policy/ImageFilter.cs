@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 
 namespace ImageRules.Policy;
@@ -41,7 +42,7 @@ public sealed record ImageFilter
     /// <summary>True when <paramref name="image"/>, of kind <paramref name="kind"/> for the viewer, passes every filter.</summary>
     public bool Matches(Image image, ImageKind kind)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        Guard.Against.Null(image);
         return (ImageIds is not { } ids || ids.Contains(image.Id))
             && (Kind is not { } k || k == kind)
             && (OsFamily is not { } family || family == image.OperatingSystem.Family)

@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using OneOf;
 
 namespace ImageRules.Policy;
@@ -61,14 +62,14 @@ public readonly struct Result<T> : IEquatable<Result<T>>
     /// <summary>Continues with <paramref name="next"/> on success; passes a failure through unchanged.</summary>
     public Result<TOut> Then<TOut>(Func<T, Result<TOut>> next)
     {
-        ArgumentNullException.ThrowIfNull(next);
+        Guard.Against.Null(next);
         return outcome.IsT0 ? next(outcome.AsT0) : outcome.AsT1;
     }
 
     /// <summary>Maps a success value; passes a failure through unchanged.</summary>
     public Result<TOut> Select<TOut>(Func<T, TOut> map)
     {
-        ArgumentNullException.ThrowIfNull(map);
+        Guard.Against.Null(map);
         return outcome.IsT0 ? map(outcome.AsT0) : outcome.AsT1;
     }
 

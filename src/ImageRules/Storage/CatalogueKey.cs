@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 
 namespace ImageRules.Storage;
@@ -13,7 +14,7 @@ public readonly record struct CatalogueKey(AccountId? Owner, RegionId Region)
     /// <summary>The catalogue <paramref name="image"/> belongs to.</summary>
     public static CatalogueKey Of(Image image)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        Guard.Against.Null(image);
         return new(image.Owner, image.Region);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy;
 
@@ -38,7 +39,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// <inheritdoc/>
     public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
+        Guard.Against.Null(query);
         lock (gate)
         {
             var image = query.Image is { } id ? images.GetValueOrDefault(id) : null;
@@ -99,7 +100,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// <inheritdoc/>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(account);
+        Guard.Against.Null(account);
         lock (gate)
         {
             accounts[account.Id] = account;
@@ -111,7 +112,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// <inheritdoc/>
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(region);
+        Guard.Against.Null(region);
         lock (gate)
         {
             regions[region.Id] = region;
@@ -123,8 +124,8 @@ public sealed class InMemoryImageStore : IImageStore
     /// <inheritdoc/>
     public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(page);
+        Guard.Against.Null(filter);
+        Guard.Against.Null(page);
         var matches = new List<VisibleImage>();
         lock (gate)
         {
@@ -210,7 +211,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// </exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(change);
+        Guard.Against.Null(change);
         lock (gate)
         {
             var entry = catalogues.GetValueOrDefault(change.Key);
