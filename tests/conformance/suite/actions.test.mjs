@@ -184,16 +184,14 @@ describe("ImportImage and DescribeImportImageOs", () => {
     }
   });
 
-  test("an import is IMPORTING, then NORMAL, an externally imported private image", async () => {
+  test("an import becomes a NORMAL, externally imported private image", async () => {
     const owner = cvm(standIn(), accounts.owner);
     const answer = await owner.ImportImage({
       Architecture: "x86_64", OsType: "CentOS", OsVersion: "7", ImageUrl: cosUrl("web.qcow2"), ImageName: "imported-web",
       ImageDescription: "from a qcow2 file",
     });
     assert.match(answer.ImageId, /^img-[a-z0-9]{8}$/, "the SDK's ImportImageResponse carries the new ImageId");
-    const importing = await describeOne(owner, answer.ImageId);
-    assert.equal(importing.ImageState, "IMPORTING");
-    const image = await waitForState(owner, answer.ImageId);
+    const image = await waitForState(owner, answer.ImageId); // IMPORTING until then: lifecycle.test.mjs
     assert.equal(image.ImageSource, "EXTERNAL_IMPORT");
     assert.equal(image.ImageType, "PRIVATE_IMAGE");
     assert.equal(image.Platform, "CentOS");
@@ -274,10 +272,8 @@ describe("InquiryPriceRunInstances and RunInstances", () => {
     await refused(owner.RunInstances({ Placement: { Zone: ZONE }, ImageId: linux.ImageId, InstanceCount: 501 }), "InvalidParameterValue.Range");
     await refused(owner.RunInstances({ ImageId: linux.ImageId }), "MissingParameter");
 
-    const { ImageId } = await owner.CreateImage({ InstanceId: instanceId(), ImageName: "launch-too-early" });
-    await refused(owner.RunInstances({ Placement: { Zone: ZONE }, ImageId }), "InvalidParameterValue.InvalidImageState");
-    await refused(owner.InquiryPriceRunInstances({ Placement: { Zone: ZONE }, ImageId }), "InvalidParameterValue.InvalidImageState");
-    await waitForState(owner, ImageId);
+    const { ImageId } = await owner.CreateImage({ InstanceId: instanceId(), ImageName: "launch-custom" });
+    await waitForState(owner, ImageId); // refused while CREATING: lifecycle.test.mjs
     assert.equal((await owner.RunInstances({ Placement: { Zone: ZONE }, ImageId })).InstanceIdSet.length, 1);
     const foreign = await publicImage(cvm(standIn(), accounts.owner, { region: "ap-singapore" }), "CentOS");
     await refused(owner.RunInstances({ Placement: { Zone: ZONE }, ImageId: foreign.ImageId }), "InvalidImageId.NotFound");

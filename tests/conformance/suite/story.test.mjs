@@ -14,23 +14,18 @@ test("create → NORMAL → share → describe as recipient → copy → cancel 
   const recipient = cvm(standIn(), accounts.recipient);
   const share = (client, AccountIds, Permission = "SHARE") => client.ModifyImageSharePermission({ ImageId: imageId, AccountIds, Permission });
 
-  // create: CREATING, then NORMAL once the platform (the stand-in, after --ready-after) completes it
+  // create, then wait until the platform (the stand-in, after --ready-after) completes it: NORMAL
   const created = await owner.CreateImage({ InstanceId: instanceId(), ImageName: "story-web", ImageDescription: "the web tier" });
   const imageId = created.ImageId;
   assert.match(imageId, /^img-[a-z0-9]{8}$/);
   assert.ok(created.RequestId);
-  const creating = await describeOne(owner, imageId);
-  assert.equal(creating.ImageState, "CREATING");
-  assert.equal(creating.ImageType, "PRIVATE_IMAGE");
-  assert.equal(creating.ImageSource, "CREATE_IMAGE");
-  assert.equal(creating.ImageName, "story-web");
-  assert.equal(creating.ImageDescription, "the web tier");
-  assert.equal(creating.ImageCreator, accounts.owner.id);
-  assert.match(creating.CreatedTime, TIME);
-  await refused(share(owner, [accounts.recipient.id]), "InvalidParameterValue.InvalidImageState");
-  await refused(owner.DeleteImages({ ImageIds: [imageId] }), "InvalidImageId.IncorrectState");
-  const normal = await waitForState(owner, imageId);
-  assert.equal(normal.ImageState, "NORMAL");
+  const normal = await waitForState(owner, imageId); // CREATING until then: lifecycle.test.mjs
+  assert.equal(normal.ImageType, "PRIVATE_IMAGE");
+  assert.equal(normal.ImageSource, "CREATE_IMAGE");
+  assert.equal(normal.ImageName, "story-web");
+  assert.equal(normal.ImageDescription, "the web tier");
+  assert.equal(normal.ImageCreator, accounts.owner.id);
+  assert.match(normal.CreatedTime, TIME);
 
   // share: the recipient sees nothing before, a SHARED_IMAGE after
   assert.equal(await describeOne(recipient, imageId), undefined);
@@ -64,7 +59,7 @@ test("create → NORMAL → share → describe as recipient → copy → cancel 
   await refused(share(owner, [accounts.other.id, "9999999999"]), "InvalidAccountId.NotFound");
   assert.equal(await describeOne(cvm(standIn(), accounts.other), imageId), undefined, "a refused share grants nothing");
 
-  // copy: the owner syncs to Shanghai and asks for the copy's id; the copy is SYNCING, then NORMAL, with no grants
+  // copy: the owner syncs to Shanghai and asks for the copy's id; the copy becomes NORMAL, with no grants
   const synced = await owner.SyncImages({
     ImageIds: [imageId], DestinationRegions: ["ap-shanghai"], ImageName: "story-web-copy", ImageSetRequired: true,
   });
@@ -74,14 +69,10 @@ test("create → NORMAL → share → describe as recipient → copy → cancel 
   assert.match(copyId, /^img-[a-z0-9]{8}$/);
   assert.notEqual(copyId, imageId);
   const shanghai = cvm(standIn(), accounts.owner, { region: "ap-shanghai" });
-  const syncing = await describeOne(shanghai, copyId);
-  assert.equal(syncing.ImageState, "SYNCING");
-  assert.equal(syncing.ImageName, "story-web-copy");
-  assert.equal(typeof syncing.SyncPercent, "number");
-  assert.ok(syncing.SyncPercent >= 0 && syncing.SyncPercent < 100);
   assert.equal(await describeOne(owner, copyId), undefined, "the copy lives in its own region");
-  const copy = await waitForState(shanghai, copyId);
+  const copy = await waitForState(shanghai, copyId); // SYNCING until then: lifecycle.test.mjs
   assert.equal(copy.ImageType, "PRIVATE_IMAGE");
+  assert.equal(copy.ImageName, "story-web-copy");
   assert.deepEqual((await shanghai.DescribeImageSharePermission({ ImageId: copyId })).SharePermissionSet, []);
   const withoutSet = await owner.SyncImages({ ImageIds: [imageId], DestinationRegions: ["ap-beijing"] });
   assert.equal(withoutSet.ImageSet ?? undefined, undefined, "no ImageSet unless ImageSetRequired");
@@ -101,7 +92,7 @@ test("create → NORMAL → share → describe as recipient → copy → cancel 
   assert.equal(await describeOne(shanghai, copyId), undefined);
 });
 
-test("quota: the 11th custom image of a region is refused; failed-to-finish images count until deleted (R11)", async () => {
+test("quota: the 11th custom image of a region is refused; images in progress count, deleting frees a slot (R11)", async () => {
   const filler = cvm(standIn(), accounts.filler);
   assert.equal((await filler.DescribeImageQuota({})).ImageNumQuota, 10);
   const ids = [];
