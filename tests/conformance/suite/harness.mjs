@@ -69,18 +69,23 @@ function freePort() {
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 /**
- * Starts the stand-in with `worldFile` written to a temporary directory and any further command-line `args` (such as
+ * Starts the stand-in with `worldFile` written to a temporary directory (`null`: no --world, the demo world) and any
+ * further command-line `args` (such as
  * configuration, `--ImageRules:Api:FailImagesNamedWith=broken`); resolves to { port, endpoint, log, stop }.
  * `log()` is everything the stand-in printed so far.
  */
 export async function startStandIn({ worldFile = world(), readyAfterSeconds = 1, args = [], timeoutMs = 30_000 } = {}) {
   assert.ok(existsSync(dll), `the stand-in is not built (${dll}): run \`dotnet build samples/ImageApi -c Release\` first`);
   const dir = mkdtempSync(join(tmpdir(), "imagerules-conformance-"));
-  const worldPath = join(dir, "world.json");
-  writeFileSync(worldPath, JSON.stringify(worldFile, null, 2));
+  const worldArgs = [];
+  if (worldFile !== null) {
+    const worldPath = join(dir, "world.json");
+    writeFileSync(worldPath, JSON.stringify(worldFile, null, 2));
+    worldArgs.push("--world", worldPath);
+  }
   const port = await freePort();
   const output = [];
-  const child = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${port}`, "--world", worldPath, "--ready-after", String(readyAfterSeconds), ...args], {
+  const child = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${port}`, ...worldArgs, "--ready-after", String(readyAfterSeconds), ...args], {
     cwd: dir,
     env: { ...process.env, DOTNET_NOLOGO: "1", DOTNET_CLI_TELEMETRY_OPTOUT: "1" },
     stdio: ["ignore", "pipe", "pipe"],
