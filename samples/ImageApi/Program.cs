@@ -3,6 +3,7 @@ using ImageRules.AspNetCore.Authentication;
 using ImageRules.Domain;
 using ImageRules.Hosting;
 using ImageRules.Samples.ImageApi;
+using Microsoft.Extensions.Configuration.Memory;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -11,6 +12,12 @@ using OpenTelemetry.Trace;
 //       [--store sqlite:PATH | postgres:CONNECTION] [--ready-after SECONDS] [--telemetry console]
 var builder = WebApplication.CreateSlimBuilder(args);
 var settings = builder.Configuration;
+
+// One log line per request, the endpoint's own (action, account, region, code, milliseconds): each entry on one line,
+// and ASP.NET Core's own request lines from Warning up unless configured otherwise (lowest precedence, so
+// --Logging:LogLevel:Microsoft.AspNetCore=Information or an environment variable still turns them on).
+settings.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")] });
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 var world = settings["world"] is { Length: > 0 } path ? World.Read(path) : World.Demo;
 
 var images = builder.Services.AddImageRules(world.Configure).AddImageApi(o =>

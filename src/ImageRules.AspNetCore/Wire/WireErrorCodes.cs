@@ -55,4 +55,7 @@ internal static class WireErrorCodes
 
     /// <summary>RunInstances: 指定的ClientToken字符串长度超出限制，必须小于等于64字节.</summary>
     public const string InvalidClientTokenTooLong = "InvalidClientToken.TooLong";
+
+    /// <summary>RunInstances: 指定的`zone`不存在 (The specified `zone` does not exist) — a zone not of the region addressed.</summary>
+    public const string InvalidZoneMismatchRegion = "InvalidZone.MismatchRegion";
 }
