@@ -143,7 +143,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         var imported = await images.ImportImageAsync(
             new ImportImage(call.Caller, region, r.ImageUrl ?? string.Empty, r.ImageName ?? string.Empty, r.OsType ?? string.Empty, r.OsVersion ?? string.Empty, architecture, Force: r.Force == true, Description: r.ImageDescription ?? string.Empty, DryRun: r.DryRun == true),
             cancellationToken).ConfigureAwait(false);
-        return imported.IsSuccess ? Ok(new ImportImageResponse(), call) : Fail(imported.Failure!, call);
+        return imported.TryGetValue(out var made, out var refused) ? Ok(new ImportImageResponse { ImageId = made.Image.Id.Value }, call) : Fail(refused, call);
     }
 
     private static (byte[] Body, string Code) Ok<T>(T response, ApiCall call)
