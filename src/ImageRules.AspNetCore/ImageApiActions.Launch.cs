@@ -9,9 +9,6 @@ namespace ImageRules.AspNetCore;
 
 internal sealed partial class ImageApiActions
 {
-    /// <summary>The most instances one RunInstances call may ask for (the provider's figure).</summary>
-    private const int MaxInstancesPerCall = 100;
-
     /// <summary>
     /// InquiryPriceRunInstances, limited to what the image rules decide: the launch must be allowed (R30), and the
     /// hourly price is the stand-in's instance price plus the image's licence fee (R31).
@@ -29,15 +26,13 @@ internal sealed partial class ImageApiActions
         return Ok(new InquiryPriceRunInstancesResponse { Price = new Price { InstancePrice = price } }, call);
     }
 
-    /// <summary>RunInstances, limited to what the image rules decide: launch permission (R30); the instances are ids only.</summary>
+    /// <summary>
+    /// RunInstances, limited to what the image rules decide: launch permission (R30); the instances are ids only, as
+    /// many as <c>InstanceCount</c> (1 by default; its range is checked with the request, <see cref="WireLimits.RunInstancesInstanceCount"/>).
+    /// </summary>
     private async ValueTask<(byte[] Body, string Code)> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
     {
         var count = r.InstanceCount ?? 1;
-        if (count is < 1 or > MaxInstancesPerCall)
-        {
-            return ImageApiEndpoint.Error(new WireError(WireErrorCodes.InvalidParameterValueRange, $"`InstanceCount` is {count}: 1 to {MaxInstancesPerCall} allowed"), call.RequestId);
-        }
-
         var decided = await DecideLaunchAsync(call, region, r.Placement?.Zone, r.ImageId, cancellationToken).ConfigureAwait(false);
         if (!decided.TryGetValue(out _, out var refused))
         {
