@@ -15,10 +15,10 @@ internal sealed partial class ImageApiActions
     /// </summary>
     private async ValueTask<(byte[] Body, string Code)> InquiryPriceAsync(ApiCall call, RegionId region, InquiryPriceRunInstancesRequest r, CancellationToken cancellationToken)
     {
-        var decided = await DecideLaunchAsync(call, region, r.Placement?.Zone, r.ImageId, cancellationToken).ConfigureAwait(false);
-        if (!decided.TryGetValue(out var permit, out var refused))
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.ImageId, cancellationToken).ConfigureAwait(false);
+        if (decided is not { } permit)
         {
-            return Fail(refused, call);
+            return refused;
         }
 
         var hourly = (double)(options.Value.InstancePricePerHour + permit.LicenceFeePerHour.Amount);
@@ -33,10 +33,10 @@ internal sealed partial class ImageApiActions
     private async ValueTask<(byte[] Body, string Code)> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
     {
         var count = r.InstanceCount ?? 1;
-        var decided = await DecideLaunchAsync(call, region, r.Placement?.Zone, r.ImageId, cancellationToken).ConfigureAwait(false);
-        if (!decided.TryGetValue(out _, out var refused))
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.ImageId, cancellationToken).ConfigureAwait(false);
+        if (decided is null)
         {
-            return Fail(refused, call);
+            return refused;
         }
 
         return r.DryRun == true
@@ -44,20 +44,25 @@ internal sealed partial class ImageApiActions
             : Ok(new RunInstancesResponse { InstanceIdSet = [.. Enumerable.Range(0, (int)count).Select(_ => NewInstanceId())] }, call);
     }
 
-    /// <summary>The launch decision for an image in a zone of the region addressed; a zone elsewhere is refused as the provider does.</summary>
-    private async ValueTask<Result<LaunchPermit>> DecideLaunchAsync(ApiCall call, RegionId region, string? zone, string? imageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The launch permit for an image in a zone of the region addressed, or the answer that refuses it: a zone of
+    /// another region (or no zone name at all) is <c>InvalidZone.MismatchRegion</c>, as the provider answers it.
+    /// </summary>
+    private async ValueTask<(LaunchPermit? Permit, (byte[] Body, string Code) Refused)> DecideLaunchAsync(
+        ApiCall call, RegionId region, Placement? placement, string? imageId, CancellationToken cancellationToken)
     {
+        if (ZoneRegion(placement?.Zone) != region.Value)
+        {
+            return (null, ImageApiEndpoint.Error(WireErrors.ZoneMismatch(placement?.Zone ?? string.Empty, region.Value), call.RequestId));
+        }
+
         if (!Ids.Image(imageId).TryGetValue(out var id, out var malformed))
         {
-            return malformed;
+            return (null, Fail(malformed, call));
         }
 
-        if (ZoneRegion(zone) != region.Value)
-        {
-            return new RegionNotFound(zone);
-        }
-
-        return await images.LaunchAsync(new LaunchImage(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
+        var decided = await images.LaunchAsync(new LaunchImage(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
+        return decided.TryGetValue(out var permit, out var refused) ? (permit, default) : (null, Fail(refused, call));
     }
 
     /// <summary>The region of a zone such as <c>ap-guangzhou-3</c>: the zone less its final number.</summary>
