@@ -15,7 +15,7 @@ internal sealed partial class ImageApiActions
     /// </summary>
     private async ValueTask<(byte[] Body, string Code)> InquiryPriceAsync(ApiCall call, RegionId region, InquiryPriceRunInstancesRequest r, CancellationToken cancellationToken)
     {
-        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.ImageId, cancellationToken).ConfigureAwait(false);
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
         if (decided is not { } permit)
         {
             return refused;
@@ -33,7 +33,7 @@ internal sealed partial class ImageApiActions
     private async ValueTask<(byte[] Body, string Code)> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
     {
         var count = r.InstanceCount ?? 1;
-        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.ImageId, cancellationToken).ConfigureAwait(false);
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
         if (decided is null)
         {
             return refused;
@@ -46,11 +46,17 @@ internal sealed partial class ImageApiActions
 
     /// <summary>
     /// The launch permit for an image in a zone of the region addressed, or the answer that refuses it: a zone of
-    /// another region (or no zone name at all) is <c>InvalidZone.MismatchRegion</c>, as the provider answers it.
+    /// another region (or no zone name at all) is <c>InvalidZone.MismatchRegion</c>, as the provider answers it; a
+    /// launch template, which this stand-in does not keep, is <c>UnsupportedOperation</c>.
     /// </summary>
     private async ValueTask<(LaunchPermit? Permit, (byte[] Body, string Code) Refused)> DecideLaunchAsync(
-        ApiCall call, RegionId region, Placement? placement, string? imageId, CancellationToken cancellationToken)
+        ApiCall call, RegionId region, Placement? placement, LaunchTemplate? template, string? imageId, CancellationToken cancellationToken)
     {
+        if (template is not null)
+        {
+            return (null, Unsupported(call, "launch templates are not emulated by this stand-in: give `Placement` and `ImageId` instead of `LaunchTemplate`"));
+        }
+
         if (ZoneRegion(placement?.Zone) != region.Value)
         {
             return (null, ImageApiEndpoint.Error(WireErrors.ZoneMismatch(placement?.Zone ?? string.Empty, region.Value), call.RequestId));
