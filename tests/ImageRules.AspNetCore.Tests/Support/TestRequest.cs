@@ -29,7 +29,10 @@ internal sealed record TestRequest
     public IReadOnlyList<string> SignedHeaders { get; init; } = ["content-type", "host"];
     public IReadOnlyDictionary<string, string> OtherHeaders { get; init; } = new Dictionary<string, string> { ["X-TC-Action"] = "DescribeImages" };
 
-    public byte[] BodyBytes => System.Text.Encoding.UTF8.GetBytes(Body);
+    /// <summary>Raw bytes to send and sign instead of <see cref="Body"/>, for bodies that are not text.</summary>
+    public byte[]? RawBody { get; init; }
+
+    public byte[] BodyBytes => RawBody ?? System.Text.Encoding.UTF8.GetBytes(Body);
 
     public QueryString QueryString => Query.Length == 0 ? QueryString.Empty : new QueryString("?" + Query);
 
