@@ -78,6 +78,29 @@ public sealed partial class ImageApiEndpointTests
         (await api.CallAsync("RunInstances", Json(new { Placement = new { Zone = "ap-shanghai-2" }, ImageId = copy }), region: Shanghai)).AssertError("InvalidParameterValue.InvalidImageState");
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(10)]
+    public async Task the_platform_completes_every_image_and_then_lets_go_of_it(int seconds)
+    {
+        await using var host = await StartAsync(api: o => o.ReadyAfter = TimeSpan.FromSeconds(seconds));
+        var source = await host.CreateImageAsync("web-server");
+        await host.AdvanceAsync(TimeSpan.FromSeconds(seconds));
+        await host.WaitForStateAsync(source, "NORMAL");
+        var copy = (await host.CallAsync("SyncImages", Json(new { ImageIds = new[] { source }, DestinationRegions = new[] { Shanghai }, ImageSetRequired = true })))
+            .AssertSuccess().GetProperty("ImageSet")[0].GetProperty("ImageId").GetString()!;
+
+        await host.AdvanceAsync(TimeSpan.FromSeconds(seconds));
+
+        await host.WaitForStateAsync(copy, "NORMAL", region: Shanghai);
+        for (var attempt = 0; attempt < 100 && host.Lifecycle.Pending > 0; attempt++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.Equal(0, host.Lifecycle.Pending);
+    }
+
     [Fact]
     public async Task an_image_still_in_progress_past_the_transition_timeout_shows_CREATEFAILED_R37()
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ImageRules.Application;
 using ImageRules.AspNetCore.Authentication;
+using ImageRules.AspNetCore.Lifecycle;
 using ImageRules.Domain;
 using ImageRules.Hosting;
 using ImageRules.Policy;
@@ -68,6 +69,9 @@ internal sealed class ApiHost : IAsyncDisposable
 
     /// <summary>What the app logged.</summary>
     public FakeLogCollector Logs => app.Services.GetFakeLogCollector();
+
+    /// <summary>The platform's lifecycle, to check what it still waits for.</summary>
+    public ImageLifecycle Lifecycle => app.Services.GetRequiredService<ImageLifecycle>();
 
     /// <summary>The service behind the API, to check what a call changed.</summary>
     public ImageService Images => app.Services.GetRequiredService<ImageService>();
