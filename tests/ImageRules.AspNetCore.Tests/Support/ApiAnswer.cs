@@ -12,6 +12,15 @@ namespace ImageRules.AspNetCore.Tests.Support;
 /// <param name="Message">The error message, or null for a success.</param>
 internal sealed record ApiAnswer(JsonElement Response, string RequestId, string? Code, string? Message)
 {
+    /// <summary>Reads an HTTP answer, asserting it is HTTP 200 with a JSON body in the provider's envelope.</summary>
+    public static async Task<ApiAnswer> ReadAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.OK, $"HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return Parse(body);
+    }
+
     /// <summary>Reads an answer's body, asserting the provider's envelope.</summary>
     public static ApiAnswer Parse(byte[] body)
     {

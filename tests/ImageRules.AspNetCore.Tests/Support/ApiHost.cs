@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using ImageRules.Application;
 using ImageRules.AspNetCore.Authentication;
@@ -152,31 +151,14 @@ internal sealed class ApiHost : IAsyncDisposable
         return await SendAsync(message);
     }
 
-    /// <summary>The HTTP message of <paramref name="request"/>: its headers (Host aside, which the client sets) and body.</summary>
-    public static HttpRequestMessage ToMessage(TestRequest request, byte[]? body = null)
-    {
-        var message = new HttpRequestMessage(new HttpMethod(request.Method), request.Query.Length == 0 ? "/" : "/?" + request.Query);
-        foreach (var (name, values) in request.Headers())
-        {
-            if (name is not ("Host" or "Content-Type"))
-            {
-                message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
-            }
-        }
-
-        message.Content = new ByteArrayContent(body ?? request.BodyBytes);
-        message.Content.Headers.TryAddWithoutValidation("Content-Type", request.ContentType);
-        return message;
-    }
+    /// <summary>The HTTP message of <paramref name="request"/>; see <see cref="TestRequest.ToMessage"/>.</summary>
+    public static HttpRequestMessage ToMessage(TestRequest request, byte[]? body = null) => request.ToMessage(body);
 
     /// <summary>Sends any message; the answer must be HTTP 200 with the JSON envelope.</summary>
     public async Task<ApiAnswer> SendAsync(HttpRequestMessage message)
     {
         using var response = await client.SendAsync(message);
-        var body = await response.Content.ReadAsByteArrayAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"HTTP {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return ApiAnswer.Parse(body);
+        return await ApiAnswer.ReadAsync(response);
     }
 
     /// <summary>Creates an image from <see cref="Instance"/>; it starts <c>CREATING</c>.</summary>

@@ -54,6 +54,26 @@ internal sealed record TestRequest
         return ReferenceSigner.Authorization(SigningSecretId, date, Service, string.Join(';', SignedHeaders), signature);
     }
 
+    /// <summary>
+    /// The HTTP message of this request: its headers (Host aside, which the client sets from its address) and body,
+    /// or <paramref name="body"/> in its place.
+    /// </summary>
+    public HttpRequestMessage ToMessage(byte[]? body = null)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(Method), Query.Length == 0 ? "/" : "/?" + Query);
+        foreach (var (name, values) in Headers())
+        {
+            if (name is not ("Host" or "Content-Type"))
+            {
+                message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        message.Content = new ByteArrayContent(body ?? BodyBytes);
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        return message;
+    }
+
     private HeaderDictionary Unsigned()
     {
         var headers = new HeaderDictionary { ["Host"] = Host, ["Content-Type"] = ContentType, ["X-TC-Timestamp"] = Timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture) };
