@@ -80,8 +80,14 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
 
     private static DescribeImportImageOsResponse DescribeImportImageOs() => ImportableSystems;
 
+    /// <summary>CreateImage from an instance (R10); from snapshots, which this stand-in does not keep, is <c>UnsupportedOperation</c>.</summary>
     private async ValueTask<(byte[] Body, string Code)> CreateImageAsync(ApiCall call, RegionId region, CreateImageRequest r, CancellationToken cancellationToken)
     {
+        if (r.InstanceId is null)
+        {
+            return Unsupported(call, "images made of snapshots are not emulated by this stand-in: give `InstanceId` instead of `SnapshotIds`");
+        }
+
         if (!Ids.Instance(r.InstanceId).TryGetValue(out var instance, out var malformed))
         {
             return Fail(malformed, call);
