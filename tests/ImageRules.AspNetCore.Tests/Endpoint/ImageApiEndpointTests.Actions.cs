@@ -230,7 +230,8 @@ public sealed partial class ImageApiEndpointTests
     [Theory]
     [InlineData("ExportImages", """{"BucketName":"images-1250000000","ImageIds":["img-12345678"]}""")]
     [InlineData("DescribeImageFromFamily", """{"ImageFamily":"web"}""")]
-    public async Task actions_the_rules_cannot_serve_answer_UnsupportedOperation_with_the_reason(string action, string body)
+    [InlineData("CreateImage", """{"ImageName":"from-snapshots","SnapshotIds":["snap-12345678"]}""")]
+    public async Task what_the_rules_cannot_serve_answers_UnsupportedOperation_with_the_reason(string action, string body)
     {
         var answer = await api.CallAsync(action, body);
 
