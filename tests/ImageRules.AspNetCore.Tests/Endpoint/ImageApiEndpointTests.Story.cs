@@ -102,6 +102,46 @@ public sealed partial class ImageApiEndpointTests
     }
 
     [Fact]
+    public async Task under_contention_every_call_answers_and_every_image_the_platform_completes_ends_NORMAL_R37()
+    {
+        await using var busy = await StartAsync(o => o.Profile = Policy.ImageRulesProfile.Provider2025);
+        var created = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => busy.CallAsync("CreateImage", Json(new { ImageName = $"image-{i}", InstanceId = Instance }))));
+        var ids = created.Where(a => a.Code is null).Select(a => a.String("ImageId")).ToList();
+
+        // The platform completes them all while the owner renames them: writes on one catalogue, racing.
+        var renames = Task.WhenAll(ids.Select((id, i) => busy.CallAsync("ModifyImageAttribute", Json(new { ImageId = id, ImageDescription = $"renamed {i}" }))));
+        await busy.AdvanceAsync(ReadyAfter);
+        var renamed = await renames;
+
+        Assert.All(created.Concat(renamed), a => Assert.True(a.Code is null or "FailedOperation.ConcurrentModification", $"{a.Code}: {a.Message}"));
+        Assert.NotEmpty(ids);
+        foreach (var id in ids)
+        {
+            await busy.WaitForStateAsync(id, "NORMAL");
+        }
+
+        Assert.Equal(0, busy.Lifecycle.Pending);
+    }
+
+    [Fact]
+    public async Task R25_under_Provider2025_the_recipient_copies_a_shared_image_within_its_region_as_its_own()
+    {
+        await using var current = await StartAsync(o => o.Profile = Policy.ImageRulesProfile.Provider2025);
+        var shared = await current.CreateSharedImageAsync("web-server");
+
+        var copied = await current.CallAsync("SyncImages", Json(new { ImageIds = new[] { shared }, DestinationRegions = new[] { Guangzhou }, ImageSetRequired = true, ImageName = "my-copy" }), Recipient);
+        var elsewhere = await current.CallAsync("SyncImages", Json(new { ImageIds = new[] { shared }, DestinationRegions = new[] { Shanghai } }), Recipient);
+
+        var copy = Assert.Single(copied.AssertSuccess().GetProperty("ImageSet").EnumerateArray()).GetProperty("ImageId").GetString()!;
+        elsewhere.AssertError("UnsupportedOperation.SharedImageModifyUnsupported");
+        await current.AdvanceAsync(ReadyAfter);
+        var mine = await current.WaitForStateAsync(copy, "NORMAL", Recipient);
+        Assert.Equal("PRIVATE_IMAGE", mine.GetProperty("ImageType").GetString());
+        Assert.Equal(Recipient.Account.Value, mine.GetProperty("ImageCreator").GetString());
+        Assert.Null(await current.DescribeAsync(copy));
+    }
+
+    [Fact]
     public async Task an_image_still_in_progress_past_the_transition_timeout_shows_CREATEFAILED_R37()
     {
         await using var stalled = await StartAsync(api: o => o.ReadyAfter = TimeSpan.FromHours(2));
