@@ -20,13 +20,8 @@ settings.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("L
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 var world = settings["world"] is { Length: > 0 } path ? World.Read(path) : World.Demo;
 
-var images = builder.Services.AddImageRules(world.Configure).AddImageApi(o =>
-{
-    if (double.TryParse(settings["ready-after"], System.Globalization.CultureInfo.InvariantCulture, out var seconds))
-    {
-        o.ReadyAfter = TimeSpan.FromSeconds(seconds);
-    }
-});
+var readyAfter = settings["ready-after"] is { } text ? ReadyAfter(text) : (TimeSpan?)null;
+var images = builder.Services.AddImageRules(world.Configure).AddImageApi(o => o.ReadyAfter = readyAfter ?? o.ReadyAfter);
 builder.Services.AddSingleton<IApiCredentials>(new InMemoryApiCredentials(world.ToCredentials()));
 var health = builder.Services.AddHealthChecks();
 switch (settings["store"]?.Split(':', 2))
@@ -63,6 +58,14 @@ foreach (var account in world.ToAccounts())
 app.MapImageApi();
 app.MapHealthChecks("/healthz");
 await app.RunAsync();
+
+// A number of seconds from 0 to a day (a timer's reach, and far past the rules' transition timeout); anything else
+// stops the start rather than being ignored.
+static TimeSpan ReadyAfter(string text) =>
+    double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+        && seconds is >= 0 and <= 86_400
+        ? TimeSpan.FromSeconds(seconds)
+        : throw new ArgumentException($"--ready-after `{text}` is not a number of seconds from 0 to 86400");
 
 /// <summary>The stand-in's entry point, visible to tests that host it in process.</summary>
 public partial class Program;

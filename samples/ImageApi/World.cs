@@ -26,14 +26,60 @@ internal sealed record World(ImageRulesProfile Profile, WorldOptions? Options, I
     /// <exception cref="InvalidDataException">The file is not a world: the message says what is wrong.</exception>
     public static World Read(string path)
     {
+        World? world;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), WorldJson.Default.World)
-                ?? throw new InvalidDataException($"world file `{path}` is empty");
+            world = JsonSerializer.Deserialize(File.ReadAllBytes(path), WorldJson.Default.World);
         }
         catch (JsonException exception)
         {
             throw new InvalidDataException($"world file `{path}` is not a world: {exception.Message}", exception);
+        }
+
+        if (world is null)
+        {
+            throw new InvalidDataException($"world file `{path}` is empty");
+        }
+
+        if (world.Problem() is { } problem)
+        {
+            throw new InvalidDataException($"world file `{path}` is not a world: {problem}");
+        }
+
+        return world;
+    }
+
+    /// <summary>What makes this not a world (a part missing, an id malformed, a key the API would refuse), or null.</summary>
+    private string? Problem()
+    {
+        if (Accounts is null)
+        {
+            return "it has no `accounts`";
+        }
+
+        for (var i = 0; i < Accounts.Count; i++)
+        {
+            var account = Accounts[i];
+            var problem = account is null ? "is null"
+                : !AccountId.TryParse(account.Id, CultureInfo.InvariantCulture, out _) ? $"has `id` `{account.Id}`, which is not an account id (digits, such as `1038493875`)"
+                : !RegionId.TryParse(account.HomeRegion, CultureInfo.InvariantCulture, out _) ? $"has `homeRegion` `{account.HomeRegion}`, which is not a region id (such as `ap-guangzhou`)"
+                : account.Credentials is null || account.Credentials.Any(c => c is null) ? "has no `credentials` list, or a null in it"
+                : null;
+            if (problem is not null)
+            {
+                return $"account {i} {problem}";
+            }
+        }
+
+        try
+        {
+            // The keys as the API will hold them: each valid, no secret id twice.
+            _ = new InMemoryApiCredentials(ToCredentials());
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            return $"a credential is refused: {exception.Message}";
         }
     }
 

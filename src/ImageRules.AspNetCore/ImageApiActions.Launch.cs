@@ -15,15 +15,10 @@ internal sealed partial class ImageApiActions
     /// </summary>
     private async ValueTask<(byte[] Body, string Code)> InquiryPriceAsync(ApiCall call, RegionId region, InquiryPriceRunInstancesRequest r, CancellationToken cancellationToken)
     {
-        if (ZoneOutside(region, r.Placement?.Zone) is { } wrongZone)
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
+        if (decided is not { } permit)
         {
-            return ImageApiEndpoint.Error(wrongZone, call.RequestId);
-        }
-
-        var decided = await DecideLaunchAsync(call, region, r.ImageId, cancellationToken).ConfigureAwait(false);
-        if (!decided.TryGetValue(out var permit, out var refused))
-        {
-            return Fail(refused, call);
+            return refused;
         }
 
         var hourly = (double)(options.Value.InstancePricePerHour + permit.LicenceFeePerHour.Amount);
@@ -31,19 +26,17 @@ internal sealed partial class ImageApiActions
         return Ok(new InquiryPriceRunInstancesResponse { Price = new Price { InstancePrice = price } }, call);
     }
 
-    /// <summary>RunInstances, limited to what the image rules decide: launch permission (R30); the instances are ids only.</summary>
+    /// <summary>
+    /// RunInstances, limited to what the image rules decide: launch permission (R30); the instances are ids only, as
+    /// many as <c>InstanceCount</c> (1 by default; its range is checked with the request, <see cref="WireLimits.RunInstancesInstanceCount"/>).
+    /// </summary>
     private async ValueTask<(byte[] Body, string Code)> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
     {
-        var count = r.InstanceCount ?? 1; // within [1, 500]: RunInstancesRequest.Validate (WireLimits.RunInstancesInstanceCount)
-        if (ZoneOutside(region, r.Placement?.Zone) is { } wrongZone)
+        var count = r.InstanceCount ?? 1;
+        var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
+        if (decided is null)
         {
-            return ImageApiEndpoint.Error(wrongZone, call.RequestId);
-        }
-
-        var decided = await DecideLaunchAsync(call, region, r.ImageId, cancellationToken).ConfigureAwait(false);
-        if (!decided.TryGetValue(out _, out var refused))
-        {
-            return Fail(refused, call);
+            return refused;
         }
 
         return r.DryRun == true
@@ -51,25 +44,32 @@ internal sealed partial class ImageApiActions
             : Ok(new RunInstancesResponse { InstanceIdSet = [.. Enumerable.Range(0, (int)count).Select(_ => NewInstanceId())] }, call);
     }
 
-    /// <summary>The launch decision for an image in the region addressed.</summary>
-    private async ValueTask<Result<LaunchPermit>> DecideLaunchAsync(ApiCall call, RegionId region, string? imageId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The launch permit for an image in a zone of the region addressed, or the answer that refuses it: a zone of
+    /// another region (or no zone name at all) is <c>InvalidZone.MismatchRegion</c>, as the provider answers it; a
+    /// launch template, which this stand-in does not keep, is <c>UnsupportedOperation</c>.
+    /// </summary>
+    private async ValueTask<(LaunchPermit? Permit, (byte[] Body, string Code) Refused)> DecideLaunchAsync(
+        ApiCall call, RegionId region, Placement? placement, LaunchTemplate? template, string? imageId, CancellationToken cancellationToken)
     {
-        if (!Ids.Image(imageId).TryGetValue(out var id, out var malformed))
+        if (template is not null)
         {
-            return malformed;
+            return (null, Unsupported(call, "launch templates are not emulated by this stand-in: give `Placement` and `ImageId` instead of `LaunchTemplate`"));
         }
 
-        return await images.LaunchAsync(new LaunchImage(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
-    }
+        if (ZoneRegion(placement?.Zone) != region.Value)
+        {
+            return (null, ImageApiEndpoint.Error(WireErrors.ZoneMismatch(placement?.Zone ?? string.Empty, region.Value), call.RequestId));
+        }
 
-    /// <summary>
-    /// Null when <paramref name="zone"/> is a zone of <paramref name="region"/> (<c>&lt;region&gt;-&lt;n&gt;</c>); else the
-    /// provider's answer to a zone it has not in the region, <c>InvalidZone.MismatchRegion</c> (RunInstances' error list).
-    /// </summary>
-    private static WireError? ZoneOutside(RegionId region, string? zone) =>
-        zone is null ? WireErrors.Missing("Placement.Zone")
-        : ZoneRegion(zone) == region.Value ? null
-        : new WireError(WireErrorCodes.InvalidZoneMismatchRegion, $"zone `{(zone.Length <= 64 ? zone : string.Concat(zone.AsSpan(0, 64), "…"))}` is not a zone of region `{region.Value}`");
+        if (!Ids.Image(imageId).TryGetValue(out var id, out var malformed))
+        {
+            return (null, Fail(malformed, call));
+        }
+
+        var decided = await images.LaunchAsync(new LaunchImage(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
+        return decided.TryGetValue(out var permit, out var refused) ? (permit, default) : (null, Fail(refused, call));
+    }
 
     /// <summary>The region of a zone such as <c>ap-guangzhou-3</c>: the zone less its final number.</summary>
     private static string? ZoneRegion(string? zone)

@@ -59,12 +59,16 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         RegionSet = [.. world.Regions.Select(r => new RegionInfo { Region = r.Id.Value, RegionName = r.DisplayName, RegionState = "AVAILABLE" })],
     };
 
-    /// <summary>What R18 imports: the answer never changes, so it is made once.</summary>
+    /// <summary>
+    /// What R18 imports: the answer never changes, so it is made once. A client takes ImportImage's <c>OsType</c> from
+    /// the first list and its <c>OsVersion</c> from the second (SDK: "通过DescribeImportImageOs获取"), so each type
+    /// listed is an <c>OsName</c> of the second list, and each pair imports.
+    /// </summary>
     private static readonly DescribeImportImageOsResponse ImportableSystems = new()
     {
         ImportImageOsListSupported = new ImageOsList
         {
-            Windows = ["Windows Server 2008", "Windows Server 2012", "Windows Server 2016"],
+            Windows = ["Windows"],
             Linux = ["CentOS", "Ubuntu", "Debian", "CoreOS", "openSUSE", "SUSE"],
         },
         ImportImageOsVersionSet =
@@ -76,8 +80,14 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
 
     private static DescribeImportImageOsResponse DescribeImportImageOs() => ImportableSystems;
 
+    /// <summary>CreateImage from an instance (R10); from snapshots, which this stand-in does not keep, is <c>UnsupportedOperation</c>.</summary>
     private async ValueTask<(byte[] Body, string Code)> CreateImageAsync(ApiCall call, RegionId region, CreateImageRequest r, CancellationToken cancellationToken)
     {
+        if (r.InstanceId is null)
+        {
+            return Unsupported(call, "images made of snapshots are not emulated by this stand-in: give `InstanceId` instead of `SnapshotIds`");
+        }
+
         if (!Ids.Instance(r.InstanceId).TryGetValue(out var instance, out var malformed))
         {
             return Fail(malformed, call);

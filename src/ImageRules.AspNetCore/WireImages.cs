@@ -33,7 +33,7 @@ internal static class WireImages
             IsSupportCloudinit = true,
             SnapshotSet = [],
             Tags = [],
-            LicenseType = "TCloud",
+            LicenseType = "TencentCloud",
             ImageFamily = string.Empty,
             ImageDeprecated = false,
         };

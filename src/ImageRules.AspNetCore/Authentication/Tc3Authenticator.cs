@@ -57,6 +57,8 @@ internal sealed class Tc3Authenticator
         Guard.Against.Null(method);
         Guard.Against.Null(headers);
 
+        // Sent twice, the values would be read joined by a comma, and the first one's credential could pass: refuse instead of guessing.
+        if (headers.Authorization.Count > 1) return AuthenticationFailure.InvalidAuthorization("the request has more than one authorization header");
         string? header = headers.Authorization;
         if (string.IsNullOrWhiteSpace(header)) return AuthenticationFailure.InvalidAuthorization("the request has no authorization header");
         if (!Tc3Authorization.TryParse(header, out var authorization, out var malformed)) return AuthenticationFailure.InvalidAuthorization(malformed);

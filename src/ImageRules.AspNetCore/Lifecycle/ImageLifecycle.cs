@@ -51,6 +51,9 @@ internal sealed partial class ImageLifecycle(IServiceProvider services, TimeProv
         return total <= TimeSpan.Zero ? 99 : (int)Math.Clamp((time.GetUtcNow() - image.CreatedAt) / total * 100, 0, 99);
     }
 
+    /// <summary>How many images wait for the platform: each holds a timer until it completes.</summary>
+    internal int Pending => pending.Count;
+
     public void Dispose()
     {
         foreach (var timer in pending.Values)
@@ -65,8 +68,10 @@ internal sealed partial class ImageLifecycle(IServiceProvider services, TimeProv
     {
         var succeeds = options.Value.FailImagesNamedWith is not { Length: > 0 } failing
             || !image.Name.Contains(failing, StringComparison.Ordinal);
-        var timer = time.CreateTimer(_ => _ = CompleteAsync(image.Id, succeeds), null, options.Value.ReadyAfter, Timeout.InfiniteTimeSpan);
+        // Kept before it is armed: a timer due at once may fire, and complete, before CreateTimer returns.
+        var timer = time.CreateTimer(_ => _ = CompleteAsync(image.Id, succeeds), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         pending[image.Id] = timer;
+        timer.Change(options.Value.ReadyAfter, Timeout.InfiniteTimeSpan);
     }
 
     private async Task CompleteAsync(ImageId id, bool succeeds)

@@ -53,9 +53,9 @@ internal static class WireErrorCodes
     /// <summary>CreateImage: 指定的两个参数冲突，不能同时存在 — both <c>InstanceId</c> and <c>SnapshotIds</c>.</summary>
     public const string InvalidParameterConflict = "InvalidParameterConflict";
 
+    /// <summary>RunInstances, InquiryPriceRunInstances: 指定的zone不存在 — <c>Placement.Zone</c> is not a zone of the region addressed.</summary>
+    public const string InvalidZoneMismatchRegion = "InvalidZone.MismatchRegion";
+
     /// <summary>RunInstances: 指定的ClientToken字符串长度超出限制，必须小于等于64字节.</summary>
     public const string InvalidClientTokenTooLong = "InvalidClientToken.TooLong";
-
-    /// <summary>RunInstances: 指定的`zone`不存在 (The specified `zone` does not exist) — a zone not of the region addressed.</summary>
-    public const string InvalidZoneMismatchRegion = "InvalidZone.MismatchRegion";
 }

@@ -53,6 +53,10 @@ internal static class WireErrors
     public static WireError UnknownFilter(string parameter, string name, string action) =>
         new(WireErrorCodes.InvalidFilter, $"`{parameter}` is `{Shorten(name)}`, not a filter of {action}");
 
+    public static WireError ZoneMismatch(string zone, string region) => new(
+        WireErrorCodes.InvalidZoneMismatchRegion,
+        $"zone `{Shorten(zone)}` does not exist in region `{region}`: zones are named after their region, such as `{region}-3`");
+
     public static WireError ClientTokenTooLong(int length) => new(
         WireErrorCodes.InvalidClientTokenTooLong,
         Invariant($"`ClientToken` has {length} characters, at most {WireLimits.ClientTokenLength} are allowed"));

@@ -18,6 +18,7 @@ public partial class Tc3AuthenticatorTests
     private static readonly Dictionary<string, (string Code, Func<AuthenticationResult> Run)> Refusals = new()
     {
         ["no authorization header"] = (InvalidAuthorization, () => Sent(new TestRequest(), h => h.Remove("Authorization"))),
+        ["the authorization header twice, the same"] = (InvalidAuthorization, () => Sent(new TestRequest(), h => h.Append("Authorization", h["Authorization"].ToString()))),
         ["a blank authorization header"] = (InvalidAuthorization, () => Sent(new TestRequest(), h => h["Authorization"] = "  ")),
         ["another algorithm"] = (InvalidAuthorization, () => Sent(new TestRequest(), h => h["Authorization"] = h["Authorization"].ToString().Replace("TC3-HMAC-SHA256", "HmacSHA256", StringComparison.Ordinal))),
         ["the algorithm alone"] = (InvalidAuthorization, () => Sent(new TestRequest(), h => h["Authorization"] = "TC3-HMAC-SHA256")),

@@ -29,7 +29,10 @@ internal sealed record TestRequest
     public IReadOnlyList<string> SignedHeaders { get; init; } = ["content-type", "host"];
     public IReadOnlyDictionary<string, string> OtherHeaders { get; init; } = new Dictionary<string, string> { ["X-TC-Action"] = "DescribeImages" };
 
-    public byte[] BodyBytes => System.Text.Encoding.UTF8.GetBytes(Body);
+    /// <summary>Raw bytes to send and sign instead of <see cref="Body"/>, for bodies that are not text.</summary>
+    public byte[]? RawBody { get; init; }
+
+    public byte[] BodyBytes => RawBody ?? System.Text.Encoding.UTF8.GetBytes(Body);
 
     public QueryString QueryString => Query.Length == 0 ? QueryString.Empty : new QueryString("?" + Query);
 
@@ -49,6 +52,26 @@ internal sealed record TestRequest
         var canonical = ReferenceSigner.CanonicalRequest(Method, Query, signed, BodyBytes);
         var signature = ReferenceSigner.Signature(SigningSecretKey, date, Service, ReferenceSigner.StringToSign(Timestamp, date, Service, canonical));
         return ReferenceSigner.Authorization(SigningSecretId, date, Service, string.Join(';', SignedHeaders), signature);
+    }
+
+    /// <summary>
+    /// The HTTP message of this request: its headers (Host aside, which the client sets from its address) and body,
+    /// or <paramref name="body"/> in its place.
+    /// </summary>
+    public HttpRequestMessage ToMessage(byte[]? body = null)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(Method), Query.Length == 0 ? "/" : "/?" + Query);
+        foreach (var (name, values) in Headers())
+        {
+            if (name is not ("Host" or "Content-Type"))
+            {
+                message.Headers.TryAddWithoutValidation(name, (IEnumerable<string?>)values);
+            }
+        }
+
+        message.Content = new ByteArrayContent(body ?? BodyBytes);
+        message.Content.Headers.TryAddWithoutValidation("Content-Type", ContentType);
+        return message;
     }
 
     private HeaderDictionary Unsigned()
