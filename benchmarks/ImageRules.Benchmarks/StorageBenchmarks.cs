@@ -3,12 +3,11 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Persistence;
 using ImageRules.Policy;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
 using ImageRules.Sqlite;
-using Microsoft.Data.Sqlite;
+using ImageRules.Storage;
 using Npgsql;
 
 namespace ImageRules.Benchmarks;
@@ -44,11 +43,12 @@ public class StorageBenchmarks
     private readonly AccountId viewer = VisibleImagesWorld.Viewer;
     private readonly RegionId region = World.Guangzhou.Id;
     private readonly AccountId[] recipients = [.. Enumerable.Range(1, MostRecipients).Select(i => World.AccountNumber(3_000_000_000 + i))];
+    private readonly DescribeImages firstPage = new(VisibleImagesWorld.Viewer, World.Guangzhou.Id);
     private World inMemory = null!;
     private World durable = null!;
-    private RelationalDatabase database = null!;
     private ImageId image;
-    private AccountId[] oneRecipient = [];
+    private ImmutableArray<AccountId> oneRecipient = [];
+    private ImmutableArray<AccountId> allRecipients = [];
     private DirectoryInfo? sqliteFolder;
     private string? postgresSchema;
 
@@ -65,9 +65,7 @@ public class StorageBenchmarks
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        database = await OpenDatabaseAsync();
-        var images = new RelationalImageStore(database);
-        durable = await World.CreateAsync(images, images, new RelationalAccountRepository(database), new RelationalRegionRepository(database));
+        durable = await World.CreateAsync(new RelationalImageStore(await OpenDatabaseAsync()));
         inMemory = await World.CreateAsync();
         foreach (var world in new[] { inMemory, durable })
         {
@@ -75,18 +73,18 @@ public class StorageBenchmarks
             await VisibleImagesWorld.BuildAsync(WorldImages, (catalogue, grants) => world.CommitAsync(catalogue, grants));
         }
 
-        image = (await inMemory.Images.GetCatalogueAsync(new CatalogueKey(viewer, region))).Images[0].Id;
-        oneRecipient = recipients[..1];
+        image = (await inMemory.LoadFactsAsync(new FactsQuery(viewer, region) { Catalogue = new CatalogueKey(viewer, region) })).Catalogue[0].Id;
+        oneRecipient = [recipients[0]];
+        allRecipients = [.. recipients];
         await CheckEveryMemberAsync();
     }
 
     [GlobalCleanup]
     public async Task CleanUpAsync()
     {
-        await database.DisposeAsync();
+        await ((RelationalImageStore)durable.Store).DisposeAsync(); // the store owns its database and empties its connection pool
         if (sqliteFolder is not null)
         {
-            SqliteConnection.ClearAllPools(); // pooled connections keep the file open
             sqliteFolder.Delete(recursive: true);
         }
 
@@ -99,12 +97,12 @@ public class StorageBenchmarks
     /// <summary>The viewer's first page through the in-memory store.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(DescribeCategory)]
-    public ValueTask<Result<ImagePage>> DescribeInMemory() => inMemory.Service.DescribeImagesAsync(viewer, region);
+    public ValueTask<Result<ImagePage>> DescribeInMemory() => inMemory.Service.DescribeImagesAsync(firstPage);
 
     /// <summary>The viewer's first page through the durable store.</summary>
     [Benchmark]
     [BenchmarkCategory(DescribeCategory)]
-    public ValueTask<Result<ImagePage>> Describe() => durable.Service.DescribeImagesAsync(viewer, region);
+    public ValueTask<Result<ImagePage>> Describe() => durable.Service.DescribeImagesAsync(firstPage);
 
     /// <summary>Share with one account and cancel, in memory.</summary>
     [Benchmark(Baseline = true)]
@@ -119,12 +117,12 @@ public class StorageBenchmarks
     /// <summary>Share with 50 accounts and cancel, in memory.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(ShareWith50Category)]
-    public ValueTask<Result<ImageSharingCancelled>> ShareWith50InMemory() => ShareThenCancelAsync(inMemory, recipients);
+    public ValueTask<Result<ImageSharingCancelled>> ShareWith50InMemory() => ShareThenCancelAsync(inMemory, allRecipients);
 
     /// <summary>Share with 50 accounts and cancel, in the durable store.</summary>
     [Benchmark]
     [BenchmarkCategory(ShareWith50Category)]
-    public ValueTask<Result<ImageSharingCancelled>> ShareWith50() => ShareThenCancelAsync(durable, recipients);
+    public ValueTask<Result<ImageSharingCancelled>> ShareWith50() => ShareThenCancelAsync(durable, allRecipients);
 
     private static async Task RunOnPostgresAsync(string sql)
     {
@@ -149,12 +147,12 @@ public class StorageBenchmarks
     }
 
     /// <summary>Share the viewer's image, then cancel the same grants, so the next invocation starts from no grant.</summary>
-    private async ValueTask<Result<ImageSharingCancelled>> ShareThenCancelAsync(World world, AccountId[] with)
+    private async ValueTask<Result<ImageSharingCancelled>> ShareThenCancelAsync(World world, ImmutableArray<AccountId> with)
     {
-        var shared = await world.Service.ShareImageAsync(viewer, region, image, with);
-        return shared.IsSuccess
-            ? await world.Service.CancelSharingAsync(viewer, region, image, with)
-            : shared.Failure!;
+        var shared = await world.Service.ShareImageAsync(new ShareImage(viewer, region, image, with));
+        return shared.TryGetValue(out _, out var refused)
+            ? await world.Service.CancelSharingAsync(new CancelSharing(viewer, region, image, with))
+            : refused;
     }
 
     /// <summary>Throws unless both stores give the same page of 50 visible images and every round trip succeeds, leaving no grant.</summary>
@@ -170,10 +168,13 @@ public class StorageBenchmarks
 
         ImmutableArray<Result<ImageSharingCancelled>> trips =
             [await ShareWith1InMemory(), await ShareWith1(), await ShareWith50InMemory(), await ShareWith50()];
-        var left = (await inMemory.Grants.ListForImageAsync(image)).Length + (await durable.Grants.ListForImageAsync(image)).Length;
+        var left = (await GrantsLeftAsync(inMemory)) + (await GrantsLeftAsync(durable));
         if (trips.Any(t => !t.IsSuccess) || left != 0)
         {
             throw new InvalidOperationException($"a share round trip failed: {string.Join(", ", trips)}, grants left {left}");
         }
     }
+
+    private async Task<int> GrantsLeftAsync(World world) =>
+        (await world.LoadFactsAsync(new FactsQuery(viewer, region) { Image = image, AllGrants = true })).Grants.Length;
 }
