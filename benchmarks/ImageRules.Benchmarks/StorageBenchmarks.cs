@@ -4,11 +4,8 @@ using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
-using ImageRules.PostgreSql;
 using ImageRules.Relational;
-using ImageRules.Sqlite;
 using ImageRules.Storage;
-using Npgsql;
 
 namespace ImageRules.Benchmarks;
 
@@ -49,8 +46,7 @@ public class StorageBenchmarks
     private ImageId image;
     private ImmutableArray<AccountId> oneRecipient = [];
     private ImmutableArray<AccountId> allRecipients = [];
-    private DirectoryInfo? sqliteFolder;
-    private string? postgresSchema;
+    private DurableStore database = null!;
 
     /// <summary>The durable store set beside the in-memory one.</summary>
     [ParamsSource(nameof(Engines))]
@@ -58,14 +54,13 @@ public class StorageBenchmarks
 
     /// <summary>SQLite always; PostgreSQL only when <see cref="PostgresVariable"/> names a server.</summary>
     public static IEnumerable<StorageEngine> Engines =>
-        PostgresServer is null ? [StorageEngine.Sqlite] : [StorageEngine.Sqlite, StorageEngine.PostgreSql];
-
-    private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+        DurableStore.PostgresServer is null ? [StorageEngine.Sqlite] : [StorageEngine.Sqlite, StorageEngine.PostgreSql];
 
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        durable = await World.CreateAsync(new RelationalImageStore(await OpenDatabaseAsync()));
+        database = await DurableStore.OpenAsync(Store);
+        durable = await World.CreateAsync(new RelationalImageStore(database.Database));
         inMemory = await World.CreateAsync();
         foreach (var world in new[] { inMemory, durable })
         {
@@ -83,15 +78,7 @@ public class StorageBenchmarks
     public async Task CleanUpAsync()
     {
         await ((RelationalImageStore)durable.Store).DisposeAsync(); // the store owns its database and empties its connection pool
-        if (sqliteFolder is not null)
-        {
-            sqliteFolder.Delete(recursive: true);
-        }
-
-        if (postgresSchema is not null)
-        {
-            await RunOnPostgresAsync($"DROP SCHEMA {postgresSchema} CASCADE");
-        }
+        await database.RemoveAsync();
     }
 
     /// <summary>The viewer's first page through the in-memory store.</summary>
@@ -123,28 +110,6 @@ public class StorageBenchmarks
     [Benchmark]
     [BenchmarkCategory(ShareWith50Category)]
     public ValueTask<Result<ImageSharingCancelled>> ShareWith50() => ShareThenCancelAsync(durable, allRecipients);
-
-    private static async Task RunOnPostgresAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresServer);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<RelationalDatabase> OpenDatabaseAsync()
-    {
-        if (Store == StorageEngine.Sqlite)
-        {
-            sqliteFolder = Directory.CreateTempSubdirectory("imagerules-bench-");
-            return new SqliteDatabase($"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}");
-        }
-
-        var server = PostgresServer ?? throw new InvalidOperationException($"set {PostgresVariable} to benchmark PostgreSQL");
-        postgresSchema = $"bench_{Guid.NewGuid():N}";
-        await RunOnPostgresAsync($"CREATE SCHEMA {postgresSchema}");
-        return new PostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = postgresSchema }.ToString());
-    }
 
     /// <summary>Share the viewer's image, then cancel the same grants, so the next invocation starts from no grant.</summary>
     private async ValueTask<Result<ImageSharingCancelled>> ShareThenCancelAsync(World world, ImmutableArray<AccountId> with)
