@@ -50,7 +50,7 @@ public sealed class InMemoryImageStore : IImageStore
                 Region = regions.GetValueOrDefault(query.Region),
                 Image = image,
                 Grants = image is null ? [] : GrantsOf(image.Id, query),
-                Catalogue = catalogue is null ? [] : [.. catalogue.Ids.Select(i => images[i])],
+                Catalogue = catalogue is null ? [] : catalogue.Snapshot(images),
                 Version = catalogue?.Version ?? 0,
                 TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
                 Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
@@ -244,6 +244,7 @@ public sealed class InMemoryImageStore : IImageStore
     private void Apply(CatalogueChange change, CatalogueEntry entry)
     {
         entry.Version++;
+        entry.ForgetSnapshot();
         foreach (var image in change.Added)
         {
             images.Add(image.Id, image);
@@ -306,10 +307,39 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
+    /// <summary>One catalogue: its version, its image ids, and the list of its images at that version once a load asked for it.</summary>
+    /// <remarks>
+    /// The list is made once per version and shared by every load at that version (an immutable array of immutable
+    /// images), so a read that loads a catalogue copies nothing: a launch of a public image loads the region's public
+    /// catalogue, every public image there. Every change to the catalogue's images goes through <see cref="Apply"/>,
+    /// which forgets the list; all under the store's lock.
+    /// </remarks>
     private sealed class CatalogueEntry
     {
+        private ImmutableArray<Image> snapshot;
+
         public long Version { get; set; }
 
         public HashSet<ImageId> Ids { get; } = [];
+
+        /// <summary>The catalogue's images, in the order of <see cref="Ids"/>, made on first use at this version.</summary>
+        public ImmutableArray<Image> Snapshot(Dictionary<ImageId, Image> images)
+        {
+            if (snapshot.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<Image>(Ids.Count);
+                foreach (var id in Ids)
+                {
+                    builder.Add(images[id]);
+                }
+
+                snapshot = builder.MoveToImmutable();
+            }
+
+            return snapshot;
+        }
+
+        /// <summary>Called when the catalogue's images change: the next load makes the list anew.</summary>
+        public void ForgetSnapshot() => snapshot = default;
     }
 }
