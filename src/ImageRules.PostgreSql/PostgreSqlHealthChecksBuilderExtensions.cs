@@ -21,8 +21,8 @@ public static class PostgreSqlHealthChecksBuilderExtensions
     /// <returns>The same builder, so that additional calls can be chained.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
-    /// <remarks>The database is resolved from the container when the check runs; without <c>UsePostgreSql</c>, running the
-    /// check throws <see cref="InvalidOperationException"/>.</remarks>
+    /// <remarks>The database is resolved from the container when the check runs; without <c>UsePostgreSql</c> the check reports
+    /// the failure status and names the missing call.</remarks>
     public static IHealthChecksBuilder AddImageRulesPostgreSql(
         this IHealthChecksBuilder builder,
         string name = "imagerules-postgresql",
@@ -31,19 +31,6 @@ public static class PostgreSqlHealthChecksBuilderExtensions
         TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
-        }
-
-        return builder.Add(new HealthCheckRegistration(
-            name,
-            services => new RelationalDatabaseHealthCheck(
-                services.GetService<RelationalDatabase>() as PostgreSqlDatabase
-                    ?? throw new InvalidOperationException("the ImageRules PostgreSQL health check found no PostgreSQL database: call UsePostgreSql on the service collection"),
-                timeout),
-            failureStatus,
-            tags));
+        return builder.Add(RelationalDatabaseHealthCheck.Registration<PostgreSqlDatabase>(name, failureStatus, tags, timeout, "UsePostgreSql"));
     }
 }

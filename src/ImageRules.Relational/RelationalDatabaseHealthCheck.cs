@@ -52,6 +52,44 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
         this.timeout = timeout ?? DefaultTimeout;
     }
 
+    /// <summary>
+    /// The registration of a check of the <typeparamref name="TDatabase"/> the stores use, resolved from the container
+    /// when the check runs: the one the store packages' <c>AddImageRules…</c> health-check extensions add. Without that
+    /// database (the store was not chosen with <paramref name="useCall"/>) the check reports the failure status and
+    /// says which call is missing, rather than throwing out of the health-check service.
+    /// </summary>
+    /// <typeparam name="TDatabase">The engine's database.</typeparam>
+    /// <param name="name">The check's name in health reports.</param>
+    /// <param name="failureStatus">What a failed check reports; <see cref="HealthStatus.Unhealthy"/> when null.</param>
+    /// <param name="tags">Tags to select the check by, or none.</param>
+    /// <param name="timeout">How long a check waits for the database; <see cref="DefaultTimeout"/> when null.</param>
+    /// <param name="useCall">The call that chooses the store, named in the report when it is missing, such as <c>UseSqlite</c>.</param>
+    /// <exception cref="ArgumentException">The name is blank, or the timeout is neither positive nor infinite.</exception>
+    public static HealthCheckRegistration Registration<TDatabase>(string name, HealthStatus? failureStatus, IEnumerable<string>? tags, TimeSpan? timeout, string useCall)
+        where TDatabase : RelationalDatabase
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
+        }
+
+        return new HealthCheckRegistration(
+            name,
+            services => services.GetService(typeof(RelationalDatabase)) is TDatabase database
+                ? new RelationalDatabaseHealthCheck(database, timeout)
+                : new MissingDatabase($"no {typeof(TDatabase).Name} is registered: call {useCall} on the ImageRules builder"),
+            failureStatus,
+            tags);
+    }
+
+    /// <summary>The check of a store that was never chosen: it reports the failure status, saying why.</summary>
+    private sealed class MissingDatabase(string description) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, description));
+    }
+
     /// <inheritdoc/>
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

@@ -21,8 +21,11 @@ public static class RelationalImageRulesBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(database);
+        // The database is a service of its own too, so health checks reach the one the store uses.
+        builder.Services.RemoveAll<RelationalDatabase>();
+        builder.Services.AddSingleton(database);
         builder.Services.RemoveAll<RelationalImageStore>();
-        builder.Services.AddSingleton(sp => new RelationalImageStore(database(sp)));
+        builder.Services.AddSingleton(sp => new RelationalImageStore(sp.GetRequiredService<RelationalDatabase>()));
         return builder.UseStore<RelationalImageStore>();
     }
 }

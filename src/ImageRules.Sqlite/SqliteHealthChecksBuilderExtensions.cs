@@ -21,8 +21,8 @@ public static class SqliteHealthChecksBuilderExtensions
     /// <returns>The same builder, so that additional calls can be chained.</returns>
     /// <exception cref="ArgumentException"><paramref name="name"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is zero or negative (other than infinite).</exception>
-    /// <remarks>The database is resolved from the container when the check runs; without <c>UseSqlite</c>, running the
-    /// check throws <see cref="InvalidOperationException"/>.</remarks>
+    /// <remarks>The database is resolved from the container when the check runs; without <c>UseSqlite</c> the check reports
+    /// the failure status and names the missing call.</remarks>
     public static IHealthChecksBuilder AddImageRulesSqlite(
         this IHealthChecksBuilder builder,
         string name = "imagerules-sqlite",
@@ -31,19 +31,6 @@ public static class SqliteHealthChecksBuilderExtensions
         TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (timeout is { } given && given <= TimeSpan.Zero && given != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(nameof(timeout), given, "the timeout must be positive, or infinite");
-        }
-
-        return builder.Add(new HealthCheckRegistration(
-            name,
-            services => new RelationalDatabaseHealthCheck(
-                services.GetService<RelationalDatabase>() as SqliteDatabase
-                    ?? throw new InvalidOperationException("the ImageRules SQLite health check found no SQLite database: call UseSqlite on the service collection"),
-                timeout),
-            failureStatus,
-            tags));
+        return builder.Add(RelationalDatabaseHealthCheck.Registration<SqliteDatabase>(name, failureStatus, tags, timeout, "UseSqlite"));
     }
 }

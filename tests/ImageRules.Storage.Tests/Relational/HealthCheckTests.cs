@@ -112,13 +112,14 @@ public class HealthCheckTests
     }
 
     [Fact]
-    public async Task Without_the_stores_registered_running_the_check_says_which_call_is_missing()
+    public async Task Without_the_stores_registered_the_check_is_unhealthy_and_says_which_call_is_missing()
     {
         await using var host = HealthHost.Registered(new ServiceCollection());
 
-        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => host.CheckAsync());
+        var entry = await host.CheckAsync();
 
-        Assert.Contains("database: call Use", thrown.Message, StringComparison.Ordinal);
+        Assert.Equal(HealthStatus.Unhealthy, entry.Status);
+        Assert.Contains("is registered: call Use", entry.Description, StringComparison.Ordinal);
     }
 
     [Fact]

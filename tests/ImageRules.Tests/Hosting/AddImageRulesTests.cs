@@ -238,7 +238,7 @@ public class AddImageRulesTests
 
         Assert.True(created.IsSuccess);
         var logged = Assert.Single(logger.Entries);
-        Assert.Equal((LogLevel.Warning, 1102), (logged.Level, logged.EventId.Id));
+        Assert.Equal((LogLevel.Warning, 5), (logged.Level, logged.EventId.Id));
         Assert.IsType<InvalidOperationException>(logged.Exception);
     }
 
