@@ -12,8 +12,8 @@ namespace ImageRules.Benchmarks;
 /// "May account A launch image I in region R?" (R30) four ways, cycling through four requests that are all allowed
 /// or all refused (<see cref="Outcome"/>), with the shared image granted to 1, 10 or 50 accounts (<see cref="Grants"/>):
 /// a hand-written floor, our engine (<see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>, as a result and as the
-/// allocation-free <see cref="LaunchDecision"/>), our service over the in-memory store, and ASP.NET Core's
-/// resource-based authorization.
+/// allocation-free <see cref="LaunchDecision"/>), our service over the in-memory store (with no telemetry listener,
+/// and with <see cref="TelemetryListeners"/> attached), and ASP.NET Core's resource-based authorization.
 /// </summary>
 /// <remarks>
 /// The floor and the peer start from an index of images by id; the engine from each request's record and the facts
