@@ -12,8 +12,8 @@ namespace ImageRules.Benchmarks;
 /// "May account A launch image I in region R?" (R30) four ways, cycling through four requests that are all allowed
 /// or all refused (<see cref="Outcome"/>), with the shared image granted to 1, 10 or 50 accounts (<see cref="Grants"/>):
 /// a hand-written floor, our engine (<see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>, as a result and as the
-/// allocation-free <see cref="LaunchDecision"/>), our service over the in-memory store, and ASP.NET Core's
-/// resource-based authorization.
+/// allocation-free <see cref="LaunchDecision"/>), our service over the in-memory store (with no telemetry listener,
+/// and with <see cref="TelemetryListeners"/> attached), and ASP.NET Core's resource-based authorization.
 /// </summary>
 /// <remarks>
 /// The floor and the peer start from an index of images by id; the engine from each request's record and the facts
@@ -34,6 +34,7 @@ public class LaunchDecisionBenchmarks
     private readonly Dictionary<ImageId, LaunchEntry> index = [];
     private World world = null!;
     private ServiceProvider? container;
+    private TelemetryListeners? listeners;
     private IAuthorizationService authorization = null!;
     private LaunchRequest[] requests = [];
     private int next;
@@ -46,8 +47,23 @@ public class LaunchDecisionBenchmarks
     [Params(LaunchOutcome.Allowed, LaunchOutcome.Refused)]
     public LaunchOutcome Outcome { get; set; }
 
-    [GlobalSetup]
-    public async Task SetUpAsync()
+    /// <summary>Builds the world with no telemetry listener attached.</summary>
+    [GlobalSetup(Targets = new[] { nameof(Floor), nameof(Engine), nameof(EngineDecision), nameof(Service), nameof(AspNetCoreAuthorization) })]
+    public Task SetUpAsync() => SetUpWorldAsync();
+
+    /// <summary>Attaches an activity and a meter listener to ImageRules' telemetry for this process, then builds the world.</summary>
+    [GlobalSetup(Target = nameof(ServiceListened))]
+    public async Task SetUpListenedAsync()
+    {
+        listeners = TelemetryListeners.Attach();
+        await SetUpWorldAsync();
+        if (listeners.Spans == 0 || listeners.Measurements == 0)
+        {
+            throw new InvalidOperationException("the telemetry listeners heard nothing from the service");
+        }
+    }
+
+    private async Task SetUpWorldAsync()
     {
         world = await World.CreateAsync();
         var owner = World.AccountNumber(1_000_000_001);
@@ -107,7 +123,11 @@ public class LaunchDecisionBenchmarks
     }
 
     [GlobalCleanup]
-    public void CleanUp() => container?.Dispose();
+    public void CleanUp()
+    {
+        container?.Dispose();
+        listeners?.Dispose();
+    }
 
     /// <summary>The least work the question needs: one dictionary lookup and one hash-set membership test.</summary>
     [Benchmark(Baseline = true)]
@@ -148,6 +168,19 @@ public class LaunchDecisionBenchmarks
         return world.Service.DecideLaunchAsync(request.Launch);
     }
 
+    /// <summary>
+    /// <see cref="Service"/> with an <see cref="System.Diagnostics.ActivityListener"/> and a
+    /// <see cref="System.Diagnostics.Metrics.MeterListener"/> attached to ImageRules' source and meter (issue 13): a
+    /// span and its tags, the operations counter and the duration histogram are recorded on every call.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public ValueTask<LaunchDecision> ServiceListened()
+    {
+        var request = Next();
+        return world.Service.DecideLaunchAsync(request.Launch);
+    }
+
     /// <summary>The peer: the endpoint finds the image in its region, then asks <see cref="IAuthorizationService"/>.</summary>
     [Benchmark]
     [BenchmarkCategory(Category)]
@@ -181,11 +214,13 @@ public class LaunchDecisionBenchmarks
             next = i;
             var service = await Service();
             next = i;
+            var listened = await ServiceListened();
+            next = i;
             var peer = await AspNetCoreAuthorization();
             var answer = engine.Match(permit => permit.Reason.ToString(), failure => failure.Code);
             var expected = request.Reason?.ToString() ?? request.Code;
             if (answer != expected || floor != request.Allowed || decision.IsAllowed != request.Allowed || decision.ToResult() != engine
-                || service.ToResult() != engine || peer.Succeeded != request.Allowed)
+                || service.ToResult() != engine || listened.ToResult() != engine || peer.Succeeded != request.Allowed)
             {
                 throw new InvalidOperationException($"the members disagree on {request.Launch}: engine {answer}, floor {floor}, decision {decision}, service {service}, peer {peer.Succeeded}");
             }

@@ -31,6 +31,7 @@ public class ShareBenchmarks
     private readonly Account owner = new(World.AccountNumber(1_000_000_001), World.Guangzhou.Id);
     private readonly HashSet<AccountId> holders = [];
     private World world = null!;
+    private TelemetryListeners? listeners;
     private Image image = null!;
     private ImmutableArray<AccountId> recipients = [];
     private ImmutableDictionary<AccountId, Account> known = ImmutableDictionary<AccountId, Account>.Empty;
@@ -43,8 +44,26 @@ public class ShareBenchmarks
     [Params(1, 50)]
     public int Recipients { get; set; }
 
-    [GlobalSetup]
-    public async Task SetUpAsync()
+    /// <summary>Builds the world with no telemetry listener attached.</summary>
+    [GlobalSetup(Targets = new[] { nameof(Floor), nameof(Engine), nameof(Service) })]
+    public Task SetUpAsync() => SetUpWorldAsync();
+
+    /// <summary>Attaches an activity and a meter listener to ImageRules' telemetry for this process, then builds the world.</summary>
+    [GlobalSetup(Target = nameof(ServiceListened))]
+    public async Task SetUpListenedAsync()
+    {
+        listeners = TelemetryListeners.Attach();
+        await SetUpWorldAsync();
+        if (listeners.Spans == 0 || listeners.Measurements == 0)
+        {
+            throw new InvalidOperationException("the telemetry listeners heard nothing from the service");
+        }
+    }
+
+    [GlobalCleanup]
+    public void CleanUp() => listeners?.Dispose();
+
+    private async Task SetUpWorldAsync()
     {
         world = await World.CreateAsync();
         recipients = [.. Enumerable.Range(1, Recipients).Select(i => World.AccountNumber(2_000_000_000 + i))];
@@ -112,6 +131,19 @@ public class ShareBenchmarks
         return shared.TryGetValue(out _, out var refused) ? await world.Service.CancelSharingAsync(cancel) : refused;
     }
 
+    /// <summary>
+    /// <see cref="Service"/> with an <see cref="System.Diagnostics.ActivityListener"/> and a
+    /// <see cref="System.Diagnostics.Metrics.MeterListener"/> attached to ImageRules' source and meter (issue 13): two
+    /// spans, two counts and two durations per round trip.
+    /// </summary>
+    [Benchmark]
+    [BenchmarkCategory(Category)]
+    public async ValueTask<Result<ImageSharingCancelled>> ServiceListened()
+    {
+        var shared = await world.Service.ShareImageAsync(share);
+        return shared.TryGetValue(out _, out var refused) ? await world.Service.CancelSharingAsync(cancel) : refused;
+    }
+
     private static T Succeeded<T>(Result<T> result) =>
         result.TryGetValue(out var value, out var failure) ? value : throw new InvalidOperationException($"the benchmark's world refuses this: {failure}");
 
@@ -121,8 +153,10 @@ public class ShareBenchmarks
         var floor = Floor();
         var engine = Engine();
         var service = await Service();
+        var listened = await ServiceListened();
         var left = (await world.LoadFactsAsync(new FactsQuery(owner.Id, World.Guangzhou.Id) { Image = image.Id, AllGrants = true })).Grants;
         if (floor != Recipients || Succeeded(engine).Grants.Length != Recipients || Succeeded(service).Grants.Length != Recipients
+            || Succeeded(listened).Grants.Length != Recipients
             || !left.IsEmpty || holders.Count != 0)
         {
             throw new InvalidOperationException($"a share round trip failed: floor {floor}, engine {engine}, service {service}, grants left {left.Length}");

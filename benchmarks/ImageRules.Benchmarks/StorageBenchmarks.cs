@@ -3,13 +3,9 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
-using ImageRules.Persistence;
 using ImageRules.Policy;
-using ImageRules.PostgreSql;
 using ImageRules.Relational;
-using ImageRules.Sqlite;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using ImageRules.Storage;
 
 namespace ImageRules.Benchmarks;
 
@@ -44,13 +40,13 @@ public class StorageBenchmarks
     private readonly AccountId viewer = VisibleImagesWorld.Viewer;
     private readonly RegionId region = World.Guangzhou.Id;
     private readonly AccountId[] recipients = [.. Enumerable.Range(1, MostRecipients).Select(i => World.AccountNumber(3_000_000_000 + i))];
+    private readonly DescribeImages firstPage = new(VisibleImagesWorld.Viewer, World.Guangzhou.Id);
     private World inMemory = null!;
     private World durable = null!;
-    private RelationalDatabase database = null!;
     private ImageId image;
-    private AccountId[] oneRecipient = [];
-    private DirectoryInfo? sqliteFolder;
-    private string? postgresSchema;
+    private ImmutableArray<AccountId> oneRecipient = [];
+    private ImmutableArray<AccountId> allRecipients = [];
+    private DurableStore database = null!;
 
     /// <summary>The durable store set beside the in-memory one.</summary>
     [ParamsSource(nameof(Engines))]
@@ -58,16 +54,13 @@ public class StorageBenchmarks
 
     /// <summary>SQLite always; PostgreSQL only when <see cref="PostgresVariable"/> names a server.</summary>
     public static IEnumerable<StorageEngine> Engines =>
-        PostgresServer is null ? [StorageEngine.Sqlite] : [StorageEngine.Sqlite, StorageEngine.PostgreSql];
-
-    private static string? PostgresServer => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value ? value : null;
+        DurableStore.PostgresServer is null ? [StorageEngine.Sqlite] : [StorageEngine.Sqlite, StorageEngine.PostgreSql];
 
     [GlobalSetup]
     public async Task SetUpAsync()
     {
-        database = await OpenDatabaseAsync();
-        var images = new RelationalImageStore(database);
-        durable = await World.CreateAsync(images, images, new RelationalAccountRepository(database), new RelationalRegionRepository(database));
+        database = await DurableStore.OpenAsync(Store);
+        durable = await World.CreateAsync(new RelationalImageStore(database.Database));
         inMemory = await World.CreateAsync();
         foreach (var world in new[] { inMemory, durable })
         {
@@ -75,36 +68,28 @@ public class StorageBenchmarks
             await VisibleImagesWorld.BuildAsync(WorldImages, (catalogue, grants) => world.CommitAsync(catalogue, grants));
         }
 
-        image = (await inMemory.Images.GetCatalogueAsync(new CatalogueKey(viewer, region))).Images[0].Id;
-        oneRecipient = recipients[..1];
+        image = (await inMemory.LoadFactsAsync(new FactsQuery(viewer, region) { Catalogue = new CatalogueKey(viewer, region) })).Catalogue[0].Id;
+        oneRecipient = [recipients[0]];
+        allRecipients = [.. recipients];
         await CheckEveryMemberAsync();
     }
 
     [GlobalCleanup]
     public async Task CleanUpAsync()
     {
-        await database.DisposeAsync();
-        if (sqliteFolder is not null)
-        {
-            SqliteConnection.ClearAllPools(); // pooled connections keep the file open
-            sqliteFolder.Delete(recursive: true);
-        }
-
-        if (postgresSchema is not null)
-        {
-            await RunOnPostgresAsync($"DROP SCHEMA {postgresSchema} CASCADE");
-        }
+        await ((RelationalImageStore)durable.Store).DisposeAsync(); // the store owns its database and empties its connection pool
+        await database.RemoveAsync();
     }
 
     /// <summary>The viewer's first page through the in-memory store.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(DescribeCategory)]
-    public ValueTask<Result<ImagePage>> DescribeInMemory() => inMemory.Service.DescribeImagesAsync(viewer, region);
+    public ValueTask<Result<ImagePage>> DescribeInMemory() => inMemory.Service.DescribeImagesAsync(firstPage);
 
     /// <summary>The viewer's first page through the durable store.</summary>
     [Benchmark]
     [BenchmarkCategory(DescribeCategory)]
-    public ValueTask<Result<ImagePage>> Describe() => durable.Service.DescribeImagesAsync(viewer, region);
+    public ValueTask<Result<ImagePage>> Describe() => durable.Service.DescribeImagesAsync(firstPage);
 
     /// <summary>Share with one account and cancel, in memory.</summary>
     [Benchmark(Baseline = true)]
@@ -119,42 +104,20 @@ public class StorageBenchmarks
     /// <summary>Share with 50 accounts and cancel, in memory.</summary>
     [Benchmark(Baseline = true)]
     [BenchmarkCategory(ShareWith50Category)]
-    public ValueTask<Result<ImageSharingCancelled>> ShareWith50InMemory() => ShareThenCancelAsync(inMemory, recipients);
+    public ValueTask<Result<ImageSharingCancelled>> ShareWith50InMemory() => ShareThenCancelAsync(inMemory, allRecipients);
 
     /// <summary>Share with 50 accounts and cancel, in the durable store.</summary>
     [Benchmark]
     [BenchmarkCategory(ShareWith50Category)]
-    public ValueTask<Result<ImageSharingCancelled>> ShareWith50() => ShareThenCancelAsync(durable, recipients);
-
-    private static async Task RunOnPostgresAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(PostgresServer);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<RelationalDatabase> OpenDatabaseAsync()
-    {
-        if (Store == StorageEngine.Sqlite)
-        {
-            sqliteFolder = Directory.CreateTempSubdirectory("imagerules-bench-");
-            return new SqliteDatabase($"Data Source={Path.Combine(sqliteFolder.FullName, "bench.db")}");
-        }
-
-        var server = PostgresServer ?? throw new InvalidOperationException($"set {PostgresVariable} to benchmark PostgreSQL");
-        postgresSchema = $"bench_{Guid.NewGuid():N}";
-        await RunOnPostgresAsync($"CREATE SCHEMA {postgresSchema}");
-        return new PostgreSqlDatabase(new NpgsqlConnectionStringBuilder(server) { SearchPath = postgresSchema }.ToString());
-    }
+    public ValueTask<Result<ImageSharingCancelled>> ShareWith50() => ShareThenCancelAsync(durable, allRecipients);
 
     /// <summary>Share the viewer's image, then cancel the same grants, so the next invocation starts from no grant.</summary>
-    private async ValueTask<Result<ImageSharingCancelled>> ShareThenCancelAsync(World world, AccountId[] with)
+    private async ValueTask<Result<ImageSharingCancelled>> ShareThenCancelAsync(World world, ImmutableArray<AccountId> with)
     {
-        var shared = await world.Service.ShareImageAsync(viewer, region, image, with);
-        return shared.IsSuccess
-            ? await world.Service.CancelSharingAsync(viewer, region, image, with)
-            : shared.Failure!;
+        var shared = await world.Service.ShareImageAsync(new ShareImage(viewer, region, image, with));
+        return shared.TryGetValue(out _, out var refused)
+            ? await world.Service.CancelSharingAsync(new CancelSharing(viewer, region, image, with))
+            : refused;
     }
 
     /// <summary>Throws unless both stores give the same page of 50 visible images and every round trip succeeds, leaving no grant.</summary>
@@ -170,10 +133,13 @@ public class StorageBenchmarks
 
         ImmutableArray<Result<ImageSharingCancelled>> trips =
             [await ShareWith1InMemory(), await ShareWith1(), await ShareWith50InMemory(), await ShareWith50()];
-        var left = (await inMemory.Grants.ListForImageAsync(image)).Length + (await durable.Grants.ListForImageAsync(image)).Length;
+        var left = (await GrantsLeftAsync(inMemory)) + (await GrantsLeftAsync(durable));
         if (trips.Any(t => !t.IsSuccess) || left != 0)
         {
             throw new InvalidOperationException($"a share round trip failed: {string.Join(", ", trips)}, grants left {left}");
         }
     }
+
+    private async Task<int> GrantsLeftAsync(World world) =>
+        (await world.LoadFactsAsync(new FactsQuery(viewer, region) { Image = image, AllGrants = true })).Grants.Length;
 }

@@ -19,9 +19,8 @@ public sealed class InMemoryImageStore : IImageStore
     private readonly Lock gate = new();
     private readonly Dictionary<AccountId, Account> accounts = [];
     private readonly Dictionary<RegionId, Region> regions = [];
-    private readonly Dictionary<ImageId, Image> images = [];
+    private readonly Dictionary<ImageId, StoredImage> images = [];
     private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
-    private readonly Dictionary<ImageId, Dictionary<AccountId, ShareGrant>> grantsByImage = [];
     private readonly Dictionary<(AccountId Recipient, RegionId Region), Dictionary<ImageId, ShareGrant>> grantsHeld = [];
 
     /// <summary>How many images are stored.</summary>
@@ -42,16 +41,16 @@ public sealed class InMemoryImageStore : IImageStore
         Guard.Against.Null(query);
         lock (gate)
         {
-            var image = query.Image is { } id ? images.GetValueOrDefault(id) : null;
-            var key = query.Catalogue ?? (image is null ? (CatalogueKey?)null : CatalogueKey.Of(image));
-            var catalogue = key is { } k ? catalogues.GetValueOrDefault(k) : null;
+            // One lookup finds the image, its catalogue and its grants.
+            var stored = query.Image is { } id ? images.GetValueOrDefault(id) : null;
+            var catalogue = query.Catalogue is { } key ? catalogues.GetValueOrDefault(key) : stored?.Catalogue;
             return ValueTask.FromResult(new ImageFacts
             {
                 Caller = accounts.GetValueOrDefault(query.Caller),
                 Region = regions.GetValueOrDefault(query.Region),
-                Image = image,
-                Grants = image is null ? [] : GrantsOf(image.Id, query),
-                Catalogue = catalogue is null ? [] : [.. catalogue.Ids.Select(i => images[i])],
+                Image = stored?.Image,
+                Grants = stored is null ? [] : GrantsOf(stored, query),
+                Catalogue = catalogue is null ? [] : catalogue.Snapshot(images),
                 Version = catalogue?.Version ?? 0,
                 TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
                 Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
@@ -59,9 +58,9 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
-    private ImmutableArray<ShareGrant> GrantsOf(ImageId imageId, FactsQuery query)
+    private static ImmutableArray<ShareGrant> GrantsOf(StoredImage stored, FactsQuery query)
     {
-        if (!grantsByImage.TryGetValue(imageId, out var grants))
+        if (stored.Grants is not { } grants)
         {
             return [];
         }
@@ -93,7 +92,7 @@ public sealed class InMemoryImageStore : IImageStore
     {
         lock (gate)
         {
-            return ValueTask.FromResult(images.GetValueOrDefault(id));
+            return ValueTask.FromResult(images.GetValueOrDefault(id)?.Image);
         }
     }
 
@@ -160,7 +159,7 @@ public sealed class InMemoryImageStore : IImageStore
         {
             foreach (var id in held.Keys)
             {
-                AddIfMatching(images[id], ImageKind.Shared, filter, matches);
+                AddIfMatching(images[id].Image, ImageKind.Shared, filter, matches);
             }
         }
     }
@@ -171,7 +170,7 @@ public sealed class InMemoryImageStore : IImageStore
         {
             foreach (var id in entry.Ids)
             {
-                AddIfMatching(images[id], kind, filter, matches);
+                AddIfMatching(images[id].Image, kind, filter, matches);
             }
         }
     }
@@ -180,15 +179,15 @@ public sealed class InMemoryImageStore : IImageStore
     {
         foreach (var id in ids.Distinct())
         {
-            if (images.TryGetValue(id, out var image) && ImagePolicy.KindFor(image, viewer, region, GrantOf(image.Id, viewer)) is { } kind)
+            if (images.TryGetValue(id, out var stored) && ImagePolicy.KindFor(stored.Image, viewer, region, stored.Grants?.GetValueOrDefault(viewer)) is { } kind)
             {
-                AddIfMatching(image, kind, filter, matches);
+                AddIfMatching(stored.Image, kind, filter, matches);
             }
         }
     }
 
     private ShareGrant? GrantOf(ImageId imageId, AccountId recipient) =>
-        grantsByImage.TryGetValue(imageId, out var grants) ? grants.GetValueOrDefault(recipient) : null;
+        images.TryGetValue(imageId, out var stored) ? stored.Grants?.GetValueOrDefault(recipient) : null;
 
     private static void AddIfMatching(Image image, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
     {
@@ -240,20 +239,21 @@ public sealed class InMemoryImageStore : IImageStore
 
     private bool HasGrant(ImageId imageId, AccountId recipient) => GrantOf(imageId, recipient) is not null;
 
-    private int GrantCount(ImageId imageId) => grantsByImage.TryGetValue(imageId, out var grants) ? grants.Count : 0;
+    private int GrantCount(ImageId imageId) => images.TryGetValue(imageId, out var stored) ? stored.Grants?.Count ?? 0 : 0;
 
     private void Apply(CatalogueChange change, CatalogueEntry entry)
     {
         entry.Version++;
+        entry.ForgetSnapshot();
         foreach (var image in change.Added)
         {
-            images.Add(image.Id, image);
+            images.Add(image.Id, new StoredImage(image, entry));
             entry.Ids.Add(image.Id);
         }
 
         foreach (var image in change.Updated)
         {
-            images[image.Id] = image;
+            images[image.Id].Image = image;
         }
 
         foreach (var grant in change.GrantsRemoved)
@@ -275,13 +275,18 @@ public sealed class InMemoryImageStore : IImageStore
 
     private void AddGrant(ShareGrant grant)
     {
-        GetOrAdd(grantsByImage, grant.ImageId).Add(grant.Recipient, grant);
+        (images[grant.ImageId].Grants ??= []).Add(grant.Recipient, grant);
         GetOrAdd(grantsHeld, (grant.Recipient, grant.Region)).Add(grant.ImageId, grant);
     }
 
     private void RemoveGrant(ShareGrant grant)
     {
-        RemoveNested(grantsByImage, grant.ImageId, grant.Recipient);
+        var stored = images[grant.ImageId];
+        if (stored.Grants!.Remove(grant.Recipient) && stored.Grants.Count == 0)
+        {
+            stored.Grants = null;
+        }
+
         RemoveNested(grantsHeld, (grant.Recipient, grant.Region), grant.ImageId);
     }
 
@@ -307,10 +312,52 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
+    /// <summary>
+    /// An image as stored: the image at its catalogue's current version, the catalogue it belongs to, and its grants
+    /// by recipient (null when none), so one lookup by id answers a read. Changed only under the store's lock.
+    /// </summary>
+    private sealed class StoredImage(Image image, CatalogueEntry catalogue)
+    {
+        public Image Image { get; set; } = image;
+
+        public CatalogueEntry Catalogue { get; } = catalogue;
+
+        public Dictionary<AccountId, ShareGrant>? Grants { get; set; }
+    }
+
+    /// <summary>One catalogue: its version, its image ids, and the list of its images at that version once a load asked for it.</summary>
+    /// <remarks>
+    /// The list is made once per version and shared by every load at that version (an immutable array of immutable
+    /// images), so a read that loads a catalogue copies nothing: a launch of a public image loads the region's public
+    /// catalogue, every public image there. Every change to the catalogue's images goes through <see cref="Apply"/>,
+    /// which forgets the list; all under the store's lock.
+    /// </remarks>
     private sealed class CatalogueEntry
     {
+        private ImmutableArray<Image> snapshot;
+
         public long Version { get; set; }
 
         public HashSet<ImageId> Ids { get; } = [];
+
+        /// <summary>The catalogue's images, in the order of <see cref="Ids"/>, made on first use at this version.</summary>
+        public ImmutableArray<Image> Snapshot(Dictionary<ImageId, StoredImage> images)
+        {
+            if (snapshot.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<Image>(Ids.Count);
+                foreach (var id in Ids)
+                {
+                    builder.Add(images[id].Image);
+                }
+
+                snapshot = builder.MoveToImmutable();
+            }
+
+            return snapshot;
+        }
+
+        /// <summary>Called when the catalogue's images change: the next load makes the list anew.</summary>
+        public void ForgetSnapshot() => snapshot = default;
     }
 }
