@@ -52,6 +52,9 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>A root account of Singapore.</summary>
     public static readonly ApiCredential Abroad = new("AKIDimagerulesABROAD00001", "imagerules-abroad-secret-01", new AccountId("4000000001"));
 
+    /// <summary>A key of an account the store does not hold (the host's credentials and accounts disagree).</summary>
+    public static readonly ApiCredential Stranger = new("AKIDimagerulesSTRANGER01", "imagerules-stranger-secret", new AccountId("5000000001"));
+
     private readonly WebApplication app;
     private readonly HttpClient client;
 
@@ -83,7 +86,7 @@ internal sealed class ApiHost : IAsyncDisposable
         builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Information);
         builder.Services
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IApiCredentials>(new InMemoryApiCredentials([Owner, Recipient, Abroad]))
+            .AddSingleton<IApiCredentials>(new InMemoryApiCredentials([Owner, Recipient, Abroad, Stranger]))
             .AddImageRules(rules)
             .AddImageApi(o =>
             {
