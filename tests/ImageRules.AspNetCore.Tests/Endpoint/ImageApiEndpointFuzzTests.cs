@@ -87,6 +87,19 @@ public sealed class ImageApiEndpointFuzzTests(ITestOutputHelper output) : IAsync
         (await api.CallAsync("DescribeImages", "{}")).AssertSuccess();
     }
 
+    [Fact]
+    public async Task the_bodies_that_crashed_the_old_sample_answer_their_codes()
+    {
+        var ids = string.Join(",", Enumerable.Repeat("\"img-00000000\"", 60_000));
+        var regions = string.Join(",", Enumerable.Repeat("\"ap-shanghai\"", 60_000));
+
+        (await api.CallAsync("DescribeImages", """{"Filters":[null]}""")).AssertError(WireErrorCodes.InvalidParameterValue);
+        (await api.CallAsync("DescribeImages", """{"Filters":[{"Name":null,"Values":[null]}]}""")).AssertError(WireErrorCodes.MissingParameter);
+        (await api.CallAsync("SyncImages", $$"""{"ImageIds":[{{ids}}],"DestinationRegions":[{{regions}}]}""")).AssertError(WireErrorCodes.InvalidParameterValueLimitExceeded);
+        (await api.CallAsync("DeleteImages", """{"ImageIds":[null]}""")).AssertError(WireErrorCodes.InvalidParameterValue);
+        (await api.CallAsync("RunInstances", """{"Placement":null,"ImageId":null}""")).AssertError(WireErrorCodes.MissingParameter);
+    }
+
     /// <summary>The <paramref name="index"/>th hostile request, and a line saying what it is.</summary>
     private (HttpRequestMessage Message, string Story) Next(Random random, int index)
     {

@@ -71,6 +71,33 @@ public sealed partial class ImageApiEndpointTests
     }
 
     [Fact]
+    public async Task a_key_of_an_account_the_store_does_not_hold_is_answered_InvalidAccountId_NotFound()
+    {
+        var publicImage = await PublicImageAsync("CentOS 7.9");
+
+        foreach (var (action, body) in new[]
+        {
+            ("DescribeImages", "{}"),
+            ("DescribeImages", Json(new { ImageIds = new[] { publicImage } })),
+            ("CreateImage", Json(new { ImageName = "n", InstanceId = Instance })),
+            ("DescribeImageQuota", "{}"),
+            ("DeleteImages", Json(new { ImageIds = new[] { publicImage } })),
+            ("SyncImages", Json(new { ImageIds = new[] { publicImage }, DestinationRegions = new[] { Shanghai } })),
+            ("ModifyImageAttribute", Json(new { ImageId = publicImage, ImageName = "n" })),
+            ("ModifyImageSharePermission", Json(new { ImageId = publicImage, AccountIds = new[] { Bystander }, Permission = "SHARE" })),
+            ("DescribeImageSharePermission", Json(new { ImageId = publicImage })),
+            ("ImportImage", Json(new { Architecture = "x86_64", OsType = "CentOS", OsVersion = "7", ImageName = "n", ImageUrl = "https://b-1250000000.cos.ap-guangzhou.myqcloud.com/c.qcow2" })),
+            ("RunInstances", Json(new { Placement = new { Zone = "ap-guangzhou-3" }, ImageId = publicImage })),
+            ("InquiryPriceRunInstances", Json(new { Placement = new { Zone = "ap-guangzhou-3" }, ImageId = publicImage })),
+        })
+        {
+            (await api.CallAsync(action, body, Stranger)).AssertError("InvalidAccountId.NotFound");
+        }
+
+        (await api.CallAsync("DescribeRegions", "{}", Stranger)).AssertSuccess();
+    }
+
+    [Fact]
     public async Task every_answer_carries_its_own_request_id()
     {
         var answers = new List<ApiAnswer>();

@@ -8,6 +8,7 @@ using ImageRules.Policy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
@@ -52,6 +53,9 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>A root account of Singapore.</summary>
     public static readonly ApiCredential Abroad = new("AKIDimagerulesABROAD00001", "imagerules-abroad-secret-01", new AccountId("4000000001"));
 
+    /// <summary>A key of an account the store does not hold (the host's credentials and accounts disagree).</summary>
+    public static readonly ApiCredential Stranger = new("AKIDimagerulesSTRANGER01", "imagerules-stranger-secret", new AccountId("5000000001"));
+
     private readonly WebApplication app;
     private readonly HttpClient client;
 
@@ -69,28 +73,39 @@ internal sealed class ApiHost : IAsyncDisposable
     /// <summary>What the app logged.</summary>
     public FakeLogCollector Logs => app.Services.GetFakeLogCollector();
 
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => app.Services;
+
     /// <summary>The platform's lifecycle, to check what it still waits for.</summary>
     public ImageLifecycle Lifecycle => app.Services.GetRequiredService<ImageLifecycle>();
 
     /// <summary>The service behind the API, to check what a call changed.</summary>
     public ImageService Images => app.Services.GetRequiredService<ImageService>();
 
-    public static async Task<ApiHost> StartAsync(Action<ImageRulesOptions>? rules = null, Action<ImageApiOptions>? api = null)
+    /// <summary>Starts the app; <paramref name="configuration"/> is the host's configuration (such as <c>ImageRules:Api:…</c>).</summary>
+    public static async Task<ApiHost> StartAsync(
+        Action<ImageRulesOptions>? rules = null, Action<ImageApiOptions>? api = null, IReadOnlyDictionary<string, string?>? configuration = null, bool addImageApiTwice = false)
     {
         var clock = new FakeTimeProvider(DateTimeOffset.FromUnixTimeSeconds(TestRequest.Now));
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(configuration ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders().AddFakeLogging().SetMinimumLevel(LogLevel.Information);
         builder.Services
             .AddSingleton<TimeProvider>(clock)
-            .AddSingleton<IApiCredentials>(new InMemoryApiCredentials([Owner, Recipient, Abroad]))
+            .AddSingleton<IApiCredentials>(new InMemoryApiCredentials([Owner, Recipient, Abroad, Stranger]))
             .AddImageRules(rules)
             .AddImageApi(o =>
             {
-                o.ReadyAfter = ReadyAfter;
+                o.ReadyAfter = configuration?.ContainsKey("ImageRules:Api:ReadyAfter") == true ? o.ReadyAfter : ReadyAfter;
                 o.FailImagesNamedWith = Doomed;
                 api?.Invoke(o);
             });
+        if (addImageApiTwice)
+        {
+            builder.Services.AddImageRules().AddImageApi();
+        }
+
         var app = builder.Build();
         app.MapImageApi();
         var images = app.Services.GetRequiredService<ImageService>();
