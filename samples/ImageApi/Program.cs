@@ -43,7 +43,8 @@ switch (settings["store"]?.Split(':', 2))
 if (settings["telemetry"] == "console")
 {
     builder.Services.AddOpenTelemetry()
-        .WithTracing(tracing => tracing.AddSource("ImageRules").AddConsoleExporter())
+        // ASP.NET Core's request span is the parent of ImageRules' spans: sampled too, so theirs are recorded.
+        .WithTracing(tracing => tracing.AddSource("Microsoft.AspNetCore", "ImageRules").AddConsoleExporter())
         .WithMetrics(metrics => metrics.AddMeter("ImageRules").AddConsoleExporter());
 }
 
