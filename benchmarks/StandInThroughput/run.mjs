@@ -1,0 +1,77 @@
+// DescribeImages (a 20-image page, signature verified) through the stand-in, against a floor that answers the same
+// bytes with no library (benchmarks/FixedResponseFloor), side by side: requests/s and p99 latency, 32 connections.
+// Build first: dotnet build -c Release samples/ImageApi benchmarks/FixedResponseFloor; then: npm ci && npm run bench
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import autocannon from "autocannon";
+import tencentcloud from "tencentcloud-sdk-nodejs-cvm";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const fromCvm = createRequire(createRequire(import.meta.url).resolve("tencentcloud-sdk-nodejs-cvm"));
+const Sign = createRequire(fromCvm.resolve("tencentcloud-sdk-nodejs-common"))("./common/sign.js").default;
+const key = { secretId: "AKIDthroughput1038493875", secretKey: "throughput-secret" };
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+
+const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
+const start = async (dll, args) => {
+  const port = await freePort();
+  const child = spawn("dotnet", [path.join(root, dll), "--urls", `http://127.0.0.1:${port}`, "--Logging:LogLevel:Default=Warning", ...args], { stdio: "ignore" });
+  for (let i = 0; i < 200; i++) {
+    try { await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: "{}" }); return { port, child }; } catch { await new Promise((r) => setTimeout(r, 100)); }
+  }
+  throw new Error(`${dll} did not start`);
+};
+
+const dir = mkdtempSync(path.join(tmpdir(), "imagerules-throughput-"));
+const world = path.join(dir, "world.json");
+writeFileSync(world, JSON.stringify({ profile: "Provider2025", accounts: [{ id: "1038493875", homeRegion: "ap-guangzhou", root: true, credentials: [key] }] }));
+const standIn = await start("samples/ImageApi/bin/Release/net10.0/ImageApi.dll", ["--world", world, "--ready-after", "0"]);
+const endpoint = `127.0.0.1:${standIn.port}`;
+const client = new tencentcloud.cvm.v20170312.Client({ credential: key, region: "ap-guangzhou", profile: { httpProfile: { endpoint, protocol: "http://" } } });
+for (let i = 0; i < 20; i++) await client.CreateImage({ InstanceId: "ins-2zvx0a1b", ImageName: `image-${i}` });
+
+// One request signed once, as the SDK signs it, replayed for the whole run (the signature holds for 300 s).
+const data = { Filters: [{ Name: "image-type", Values: ["PRIVATE_IMAGE"] }], Limit: 20 };
+const timestamp = Math.floor(Date.now() / 1000);
+const headers = { "Content-Type": "application/json" };
+const authorization = Sign.sign3({ method: "POST", url: `http://${endpoint}/`, payload: data, timestamp, service: "127", secretId: key.secretId, secretKey: key.secretKey, multipart: false, boundary: undefined, headers });
+const request = {
+  method: "POST", body: JSON.stringify(data),
+  headers: { ...headers, Host: endpoint, "X-TC-Action": "DescribeImages", "X-TC-Timestamp": String(timestamp), "X-TC-Version": "2017-03-12", "X-TC-Region": "ap-guangzhou", Authorization: authorization },
+};
+const answer = await (await fetch(`http://${endpoint}/`, request)).text();
+const page = JSON.parse(answer).Response;
+if (page.Error || page.ImageSet.length !== 20) throw new Error(`the stand-in did not answer a 20-image page: ${answer.slice(0, 200)}`);
+const bodyFile = path.join(dir, "body.json");
+writeFileSync(bodyFile, answer);
+const floor = await start("benchmarks/FixedResponseFloor/bin/Release/net10.0/FixedResponseFloor.dll", ["--body", bodyFile]);
+
+const load = (port) => new Promise((resolve, reject) => autocannon(
+  { url: `http://127.0.0.1:${port}/`, connections: 32, duration: seconds, method: "POST", body: request.body, headers: request.headers },
+  (error, result) => (error ? reject(error) : resolve(result))));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const runs = { standIn: [], floor: [] };
+try {
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, server] of [["standIn", standIn], ["floor", floor]]) {
+      const result = await load(server.port);
+      if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+      runs[name].push({ rps: result.requests.average, p99: result.latency.p99 });
+    }
+  }
+} finally {
+  standIn.child.kill();
+  floor.child.kill();
+}
+
+const row = (name, rs) => ({ name, rps: median(rs.map((r) => r.rps)), p99: median(rs.map((r) => r.p99)) });
+const [s, f] = [row("stand-in (DescribeImages, 20 images, TC3 verified)", runs.standIn), row("floor (same bytes, no library)", runs.floor)];
+console.log(`| Server | requests/s (median of ${rounds} × ${seconds} s) | p99 latency |`);
+console.log("|---|---:|---:|");
+for (const r of [s, f]) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p99} ms |`);
+console.log(`stand-in / floor: ${(100 * s.rps / f.rps).toFixed(1)} % of the floor's requests/s (target ≥ 70 %); answer ${Buffer.byteLength(answer)} bytes`);
