@@ -60,7 +60,7 @@ public sealed class InMemoryImageStore : IImageStore
 
     private static ImmutableArray<ShareGrant> GrantsOf(StoredImage stored, FactsQuery query)
     {
-        if (stored.Grants is not { } grants)
+        if (stored.Grants is not { Count: > 0 } grants)
         {
             return [];
         }
@@ -214,7 +214,7 @@ public sealed class InMemoryImageStore : IImageStore
         lock (gate)
         {
             var entry = catalogues.GetValueOrDefault(change.Key);
-            if ((entry?.Version ?? 0) != change.ExpectedVersion || change.Added.Any(i => images.ContainsKey(i.Id)))
+            if ((entry?.Version ?? 0) != change.ExpectedVersion || AnyInUse(change.Added))
             {
                 return ValueTask.FromResult(false);
             }
@@ -225,16 +225,84 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
+    private bool AnyInUse(ImmutableArray<Image> added)
+    {
+        foreach (var image in added)
+        {
+            if (images.ContainsKey(image.Id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Each check in turn over every item, the first broken one thrown; plain loops, so a commit allocates no closure.</summary>
     private void Validate(CatalogueChange change, CatalogueEntry? entry)
     {
-        bool InCatalogue(ImageId id) => entry?.Ids.Contains(id) == true || change.Added.Any(i => i.Id == id);
         change.ThrowIfSelfContradictory();
-        CatalogueChange.Require(change.Updated.All(i => InCatalogue(i.Id)), "an updated image is not in the catalogue");
-        CatalogueChange.Require(change.Deleted.All(InCatalogue), "a deleted image is not in the catalogue");
-        CatalogueChange.Require(change.GrantsAdded.All(g => InCatalogue(g.ImageId)), "a grant is for an image outside the catalogue");
-        CatalogueChange.Require(change.GrantsAdded.All(g => !HasGrant(g.ImageId, g.Recipient)), "a grant exists already");
-        CatalogueChange.Require(change.GrantsRemoved.All(g => HasGrant(g.ImageId, g.Recipient)), "a removed grant does not exist");
-        CatalogueChange.Require(change.Deleted.All(id => GrantCount(id) == change.GrantsRemoved.Count(g => g.ImageId == id)), "a deleted image would keep grants");
+        foreach (var image in change.Updated)
+        {
+            CatalogueChange.Require(InCatalogue(image.Id, change, entry), "an updated image is not in the catalogue");
+        }
+
+        foreach (var id in change.Deleted)
+        {
+            CatalogueChange.Require(InCatalogue(id, change, entry), "a deleted image is not in the catalogue");
+        }
+
+        foreach (var grant in change.GrantsAdded)
+        {
+            CatalogueChange.Require(InCatalogue(grant.ImageId, change, entry), "a grant is for an image outside the catalogue");
+        }
+
+        foreach (var grant in change.GrantsAdded)
+        {
+            CatalogueChange.Require(!HasGrant(grant.ImageId, grant.Recipient), "a grant exists already");
+        }
+
+        foreach (var grant in change.GrantsRemoved)
+        {
+            CatalogueChange.Require(HasGrant(grant.ImageId, grant.Recipient), "a removed grant does not exist");
+        }
+
+        foreach (var id in change.Deleted)
+        {
+            CatalogueChange.Require(GrantCount(id) == RemovedGrantCount(change, id), "a deleted image would keep grants");
+        }
+    }
+
+    private static bool InCatalogue(ImageId id, CatalogueChange change, CatalogueEntry? entry)
+    {
+        if (entry?.Ids.Contains(id) == true)
+        {
+            return true;
+        }
+
+        foreach (var image in change.Added)
+        {
+            if (image.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int RemovedGrantCount(CatalogueChange change, ImageId id)
+    {
+        var count = 0;
+        foreach (var grant in change.GrantsRemoved)
+        {
+            if (grant.ImageId == id)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private bool HasGrant(ImageId imageId, AccountId recipient) => GrantOf(imageId, recipient) is not null;
@@ -281,11 +349,8 @@ public sealed class InMemoryImageStore : IImageStore
 
     private void RemoveGrant(ShareGrant grant)
     {
-        var stored = images[grant.ImageId];
-        if (stored.Grants!.Remove(grant.Recipient) && stored.Grants.Count == 0)
-        {
-            stored.Grants = null;
-        }
+        // The image keeps its emptied dictionary (with its capacity) until it is deleted: sharing again reuses it.
+        images[grant.ImageId].Grants!.Remove(grant.Recipient);
 
         RemoveNested(grantsHeld, (grant.Recipient, grant.Region), grant.ImageId);
     }
@@ -322,6 +387,7 @@ public sealed class InMemoryImageStore : IImageStore
 
         public CatalogueEntry Catalogue { get; } = catalogue;
 
+        /// <summary>The image's grants by recipient: null until its first grant, then kept (perhaps empty) for as long as the image.</summary>
         public Dictionary<AccountId, ShareGrant>? Grants { get; set; }
     }
 
