@@ -1,3 +1,4 @@
+using System.Data.Common;
 using ImageRules.Hosting;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
@@ -70,6 +71,14 @@ public sealed class TestDatabase
     /// <summary>Registers the stores' health check as a host would.</summary>
     public static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder checks, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null) =>
         checks.AddImageRulesPostgreSql(failureStatus: failureStatus, tags: tags, timeout: timeout);
+
+    /// <summary>An open connection of its own, bypassing the stores.</summary>
+    public async ValueTask<DbConnection> ConnectAsync()
+    {
+        var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
 
     /// <summary>Runs a query of one number, bypassing the stores.</summary>
     public async ValueTask<long> ScalarAsync(string sql)

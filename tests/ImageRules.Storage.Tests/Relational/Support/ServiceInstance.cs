@@ -13,12 +13,12 @@ namespace ImageRules.Storage.Tests.Support;
 /// </summary>
 public sealed class ServiceInstance : IAsyncDisposable
 {
-    private ServiceInstance(RelationalDatabase database, ImageRulesOptions options)
+    private ServiceInstance(RelationalDatabase database, ImageRulesOptions options, TimeProvider? clock, IEnumerable<IImageEventObserver>? observers)
     {
         Database = database;
         Images = new RelationalImageStore(database);
         Policy = new ImagePolicy(options);
-        Service = new ImageService(Policy, Images, new RandomImageIdGenerator(), new FakeTimeProvider(Sample.Now));
+        Service = new ImageService(Policy, Images, new RandomImageIdGenerator(), clock ?? new FakeTimeProvider(Sample.Now), observers);
     }
 
     /// <summary>The database, owned by <see cref="Images"/>.</summary>
@@ -30,8 +30,9 @@ public sealed class ServiceInstance : IAsyncDisposable
 
     public ImageService Service { get; }
 
-    public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null) =>
-        new(database.OpenInstance(), options ?? new ImageRulesOptions());
+    /// <summary>An instance over <paramref name="database"/>, on its own fake clock at <see cref="Sample.Now"/> unless given one (instances may share a clock, as hosts share the time).</summary>
+    public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null, TimeProvider? clock = null, IEnumerable<IImageEventObserver>? observers = null) =>
+        new(database.OpenInstance(), options ?? new ImageRulesOptions(), clock, observers);
 
     /// <summary>Saves <see cref="Sample.Regions"/>, <see cref="Sample.Accounts"/> and <paramref name="extra"/> root accounts of Guangzhou, returning those.</summary>
     public async Task<AccountId[]> SeedAsync(int extra = 0, int series = 5)
