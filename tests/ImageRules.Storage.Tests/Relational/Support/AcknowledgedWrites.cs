@@ -18,9 +18,10 @@ public static class AcknowledgedWrites
 
     /// <summary>
     /// Every image whose create, import or copy was acknowledged is stored unless its delete was acknowledged, and then
-    /// it is gone; no custom image is stored that no call made; each stored image has the state of its acknowledged
-    /// completion (else the state it was made in) and a name some acknowledged write can have left; and each grant is
-    /// stored exactly when the acknowledged shares and cancellations of it can have left it.
+    /// it is gone; no custom image is stored that no call made; each image was completed at most once, and each stored
+    /// one has the state of its acknowledged completion (else the state it was made in) and a name some acknowledged
+    /// write can have left; and each grant is stored exactly when the acknowledged shares and cancellations of it can
+    /// have left it.
     /// </summary>
     public static async Task AssertStoredAsync(History history, TestDatabase database)
     {
@@ -31,7 +32,7 @@ public static class AcknowledgedWrites
         var saved = history.Saved.ToArray();
         var made = saved.Select(s => (s.Entry, Image: Made(s.Saved))).Where(s => s.Image is not null).ToDictionary(s => s.Image!.Id, s => (s.Entry, Image: s.Image!));
         var deleted = saved.Select(s => s.Saved).OfType<ImageDeleted>().Select(e => e.ImageId).ToHashSet();
-        var completed = saved.Select(s => s.Saved).OfType<ImageCompleted>().ToDictionary(e => e.ImageId, e => e.Image.State);
+        var completed = saved.Select(s => s.Saved).OfType<ImageCompleted>().ToLookup(e => e.ImageId, e => e.Image.State);
 
         var problems = new List<string>();
         foreach (var (id, (_, image)) in made)
@@ -43,7 +44,12 @@ public static class AcknowledgedWrites
             }
             else if (stored is not null)
             {
-                problems.AddRange(CheckImage(stored, image, completed.TryGetValue(id, out var state) ? state : image.State, NamesWritten(saved, made[id])));
+                problems.AddRange(CheckImage(stored, image, completed[id].LastOrDefault(image.State), NamesWritten(saved, made[id])));
+            }
+
+            if (completed[id].Count() > 1)
+            {
+                problems.Add($"`{id}` was completed {completed[id].Count()} times (acknowledged): a platform transition happens once");
             }
         }
 
