@@ -72,7 +72,10 @@ public class RandomHistoryTests(ITestOutputHelper output)
             await AcknowledgedWrites.AssertStoredAsync(history, database);
             for (var instance = 0; instance < instances.Length; instance++)
             {
-                Array.ForEach(observers[instance], observer => AcknowledgedWrites.AssertHeardOnce(history, instance, observer));
+                foreach (var observer in observers[instance])
+                {
+                    await AcknowledgedWrites.AssertHeardOnceAsync(history, instance, observer);
+                }
             }
         }
         catch (XunitException failure)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ImageRules.Domain;
 using ImageRules.Domain.Events;
 
@@ -15,6 +16,9 @@ namespace ImageRules.Storage.Tests.Support;
 public static class AcknowledgedWrites
 {
     private const int Shown = 20;
+
+    /// <summary>How long events may take to be heard after the last answer.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Every image whose create, import or copy was acknowledged is stored unless its delete was acknowledged, and then
@@ -60,11 +64,18 @@ public static class AcknowledgedWrites
 
     /// <summary>
     /// <paramref name="observer"/> (of instance <paramref name="instance"/>) heard each change that instance
-    /// acknowledged exactly once, and nothing else: compared as multisets of equal events.
+    /// acknowledged exactly once, and nothing else: compared as multisets of equal events. Events told after the
+    /// answer (as from an outbox) are waited for, up to <see cref="Patience"/>.
     /// </summary>
-    public static void AssertHeardOnce(History history, int instance, RecordingObserver observer)
+    public static async Task AssertHeardOnceAsync(History history, int instance, RecordingObserver observer)
     {
-        var acknowledged = Count(history.Saved.Where(s => s.Entry.Instance == instance).Select(s => s.Saved));
+        var events = history.Saved.Where(s => s.Entry.Instance == instance).Select(s => s.Saved).ToArray();
+        for (var waited = Stopwatch.StartNew(); observer.Heard.Count < events.Length && waited.Elapsed < Patience;)
+        {
+            await Task.Delay(50);
+        }
+
+        var acknowledged = Count(events);
         var heard = Count(observer.Heard);
         var problems = acknowledged.Keys.Union(heard.Keys)
             .Select(e => (Event: e, Acknowledged: acknowledged.GetValueOrDefault(e), Heard: heard.GetValueOrDefault(e)))
