@@ -66,7 +66,7 @@ public class RandomHistoryTests(ITestOutputHelper output)
             Assert.True(history.Calls.Any(c => c.Refused is ShareQuotaExceeded), "the history never reached the share limit (R21)");
             Assert.True(history.Calls.Any(c => c.Refused is ImageNameDuplicate), "the history never met a taken name (R12)");
 
-            await SettleAsync(database, first, history, clock);
+            await SettleAsync(database, first, history);
 
             await StoredInvariants.AssertHoldAsync(database, first.Policy);
             await AcknowledgedWrites.AssertStoredAsync(history, database);
@@ -88,7 +88,7 @@ public class RandomHistoryTests(ITestOutputHelper output)
     /// The platform completes every image still in progress; one past the transition timeout has failed instead
     /// (R37), and its owner deletes it. Each such call is recorded, so the checks after see it.
     /// </summary>
-    private static async Task SettleAsync(TestDatabase database, ServiceInstance instance, History history, FakeTimeProvider clock)
+    private static async Task SettleAsync(TestDatabase database, ServiceInstance instance, History history)
     {
         var inProgress = await StoredRows.ReadAsync(database, "SELECT id, owner, region FROM images WHERE state IN ('Creating', 'Importing', 'Syncing')");
         foreach (var row in inProgress)
