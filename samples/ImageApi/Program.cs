@@ -18,6 +18,13 @@ var settings = builder.Configuration;
 // --Logging:LogLevel:Microsoft.AspNetCore=Information or an environment variable still turns them on).
 settings.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")] });
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+// A GET carries its parameters in the request line, up to the provider's 32 KB (API 3.0 "请求结构"); Kestrel's own
+// limits (8 KB line, 32 KB of headers) would refuse the longest before the API could read them.
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.Limits.MaxRequestLineSize = 40 * 1024;
+    kestrel.Limits.MaxRequestHeadersTotalSize = 64 * 1024;
+});
 var world = settings["world"] is { Length: > 0 } path ? World.Read(path) : World.Demo;
 
 var readyAfter = settings["ready-after"] is { } text ? ReadyAfter(text) : (TimeSpan?)null;

@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ImageRules.AspNetCore.Wire;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
+using WireImage = ImageRules.AspNetCore.Wire.Image;
 
 namespace ImageRules.AspNetCore;
 
@@ -11,7 +13,9 @@ internal sealed partial class ImageApiActions
     /// <summary>
     /// DescribeImages: the images the caller sees in the region (R2–R5), by ids or by filters (never both, R35), each
     /// filter's values OR-ed and the filters AND-ed, newest first, one page. Tag filters match nothing: images carry
-    /// no tags here.
+    /// no tags here. Filters the library's <see cref="ImageFilter"/> states exactly (one value of <c>image-type</c>,
+    /// <c>platform</c> or <c>image-id</c>, each name once) are served as one page of the store; any other is matched
+    /// here over every visible image.
     /// </summary>
     private async ValueTask<(byte[] Body, string Code)> DescribeImagesAsync(ApiCall call, RegionId region, DescribeImagesRequest r, CancellationToken cancellationToken)
     {
@@ -26,12 +30,20 @@ internal sealed partial class ImageApiActions
         }
 
         var filter = ids.IsEmpty ? ImageFilter.None : new ImageFilter { ImageIds = ids };
+        if (ExactFilter(filter, r.Filters) is { } exact)
+        {
+            var found = await images.DescribeImagesAsync(new DescribeImages(call.Caller, region, exact, page.Offset, page.Limit), cancellationToken).ConfigureAwait(false);
+            return found.TryGetValue(out var served, out var refused)
+                ? Ok(new DescribeImagesResponse { TotalCount = served.TotalCount, ImageSet = ToWire(served.Items.AsSpan()) }, call)
+                : Fail(refused, call);
+        }
+
         var matches = new List<VisibleImage>();
         try
         {
             await foreach (var visible in images.ListImagesAsync(call.Caller, region, filter, cancellationToken).ConfigureAwait(false))
             {
-                if (r.Filters is not { } filters || filters.All(f => Matches(f, visible)))
+                if (MatchesAll(r.Filters!, visible))
                 {
                     matches.Add(visible);
                 }
@@ -44,13 +56,69 @@ internal sealed partial class ImageApiActions
             return Fail(refused.Failure!, call);
         }
 
-        return Ok(
-            new DescribeImagesResponse
+        var from = Math.Min(page.Offset, matches.Count);
+        var items = CollectionsMarshal.AsSpan(matches)[from..Math.Min(matches.Count, from + page.Limit)];
+        return Ok(new DescribeImagesResponse { TotalCount = matches.Count, ImageSet = ToWire(items) }, call);
+    }
+
+    /// <summary>
+    /// <paramref name="filter"/> narrowed by <paramref name="filters"/> when each is one value of a name the library
+    /// filters by the same rule (and each name is given once, so nothing needs intersecting); else null.
+    /// </summary>
+    private static ImageFilter? ExactFilter(ImageFilter filter, IReadOnlyList<Filter>? filters)
+    {
+        if (filters is null)
+        {
+            return filter;
+        }
+
+        foreach (var f in filters)
+        {
+            if (f.Values is not [var value])
             {
-                TotalCount = matches.Count,
-                ImageSet = [.. matches.Skip(page.Offset).Take(page.Limit).Select(v => WireImages.ToWire(v, lifecycle))],
-            },
-            call);
+                return null;
+            }
+
+            ImageFilter? narrowed = f.Name switch
+            {
+                DescribeImagesFilterNames.ImageType when filter.Kind is null && WireImages.KindOf(value) is { } kind => filter with { Kind = kind },
+                DescribeImagesFilterNames.Platform when filter.Platform is null => filter with { Platform = value },
+                DescribeImagesFilterNames.ImageId when filter.ImageIds is null && Ids.Image(value).TryGetValue(out var id, out _) => filter with { ImageIds = [id] },
+                _ => null,
+            };
+            if (narrowed is null)
+            {
+                return null;
+            }
+
+            filter = narrowed;
+        }
+
+        return filter;
+    }
+
+    private WireImage[] ToWire(ReadOnlySpan<VisibleImage> page)
+    {
+        var wire = new WireImage[page.Length];
+        for (var i = 0; i < page.Length; i++)
+        {
+            wire[i] = WireImages.ToWire(page[i], lifecycle);
+        }
+
+        return wire;
+    }
+
+    private static bool MatchesAll(IReadOnlyList<Filter> filters, VisibleImage visible)
+    {
+        foreach (var filter in filters)
+        {
+            if (!Matches(filter, visible))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool Matches(Filter filter, VisibleImage visible)

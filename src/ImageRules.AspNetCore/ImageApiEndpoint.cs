@@ -10,10 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace ImageRules.AspNetCore;
 
 /// <summary>
-/// Answers <c>POST /</c> as the provider's API 3.0 does: the raw body read once (at most
-/// <see cref="WireRequestReader.MaxBodyBytes"/>), the TC3-HMAC-SHA256 signature checked over those bytes, the
-/// <c>X-TC-Version</c> checked, the action's body read into its wire request, the action decided by the library, and
-/// every answer — success, refusal or fault — written as HTTP 200 in the <c>Response</c> envelope. Never a bare 500.
+/// Answers <c>POST /</c> and <c>GET /</c> as the provider's API 3.0 does: the raw body read once (at most
+/// <see cref="WireRequestReader.MaxBodyBytes"/>), the TC3-HMAC-SHA256 signature checked over those bytes and the query
+/// string as sent, the <c>X-TC-Version</c> checked, the action's parameters — the JSON body of a POST, the flattened
+/// query string of a GET (<see cref="WireQuery"/>) — read into its wire request, the action decided by the library,
+/// and every answer — success, refusal or fault — written as HTTP 200 in the <c>Response</c> envelope. Never a bare
+/// 500, nor a bare 405: another method is <c>UnsupportedProtocol</c>.
 /// </summary>
 /// <remarks>Thread-safe, as <see cref="Application.ImageService"/> is. One log line per request: action, account, region, code, milliseconds.</remarks>
 internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, ImageApiActions actions, ILogger<ImageApiEndpoint> logger)
@@ -32,8 +34,14 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
         (byte[] Body, string Code) answer;
         try
         {
-            var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
-            if (body is null)
+            var isGet = HttpMethods.IsGet(request.Method);
+            var unsupported = ProtocolError(request, isGet);
+            var body = unsupported is null ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : null;
+            if (unsupported is not null)
+            {
+                answer = Error(unsupported, requestId);
+            }
+            else if (body is null)
             {
                 answer = Error(new WireError(WireErrorCodes.RequestSizeLimitExceeded, $"the request body is larger than {WireRequestReader.MaxBodyBytes} bytes"), requestId);
             }
@@ -44,7 +52,8 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             else
             {
                 account = caller.Account.Value;
-                answer = await AnswerAsync(new ApiCall(caller.Account, region, requestId), action, Single(request.Headers, "X-TC-Version"), body, context.RequestAborted).ConfigureAwait(false);
+                var query = isGet && request.QueryString.Value is { Length: > 1 } text ? text[1..] : string.Empty;
+                answer = await AnswerAsync(new ApiCall(caller.Account, region, requestId), action, Single(request.Headers, "X-TC-Version"), isGet ? query : null, body, context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -60,7 +69,23 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
         await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
     }
 
-    private ValueTask<(byte[] Body, string Code)> AnswerAsync(ApiCall call, string action, string version, byte[] body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Why the request cannot be served whatever its signature: a method other than GET and POST
+    /// (<c>UnsupportedProtocol</c>), or a POST of a form, which the provider takes with signature v1 only and this
+    /// service does not emulate (<c>UnsupportedOperation</c>); null when it can.
+    /// </summary>
+    private static WireError? ProtocolError(HttpRequest request, bool isGet) =>
+        !isGet && !HttpMethods.IsPost(request.Method) ? WireErrors.UnsupportedMethod(request.Method)
+        : !isGet && IsForm(request.ContentType) ? WireErrors.FormPost(request.ContentType!)
+        : null;
+
+    private static bool IsForm(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The action's answer; its parameters are in <paramref name="query"/> for a GET (non-null), else in <paramref name="body"/>.</summary>
+    private ValueTask<(byte[] Body, string Code)> AnswerAsync(ApiCall call, string action, string version, string? query, byte[] body, CancellationToken cancellationToken)
     {
         if (version.Length == 0)
         {
@@ -72,7 +97,7 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             return ValueTask.FromResult(Error(new WireError("NoSuchVersion", $"version `{Shorten(version)}` does not exist: this API answers {WireActions.Version}"), call.RequestId));
         }
 
-        var read = WireRequestReader.Read(action, body);
+        var read = query is null ? WireRequestReader.Read(action, body) : WireRequestReader.ReadQuery(action, query);
         return read.IsSuccess ? actions.AnswerAsync(call, read.Request, cancellationToken) : ValueTask.FromResult(Error(read.Error, call.RequestId));
     }
 

@@ -11,8 +11,11 @@ namespace ImageRules.Hosting;
 public static class ImageApiEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Answers <c>POST</c> at <paramref name="pattern"/> as the provider's API 3.0 does (the SDKs post to <c>/</c> and
-    /// sign that path): every answer HTTP 200 with the <c>Response</c> envelope. Needs <see cref="ImageApiServiceCollectionExtensions.AddImageApi"/>.
+    /// Answers every method at <paramref name="pattern"/> as the provider's API 3.0 does (the SDKs call <c>/</c> and
+    /// sign that path): <c>POST</c> with a JSON body and <c>GET</c> with the parameters flattened into the query string
+    /// are served, any other method is refused <c>UnsupportedProtocol</c>; every answer HTTP 200 with the
+    /// <c>Response</c> envelope. A GET may carry 32 KB of query; Kestrel's request line is 8 KB unless the host raises
+    /// <c>KestrelServerLimits.MaxRequestLineSize</c>. Needs <see cref="ImageApiServiceCollectionExtensions.AddImageApi"/>.
     /// </summary>
     /// <param name="endpoints">The app.</param>
     /// <param name="pattern">The route; <c>/</c> unless the host serves the API under another path.</param>
@@ -21,6 +24,6 @@ public static class ImageApiEndpointRouteBuilderExtensions
     {
         Guard.Against.Null(endpoints);
         Guard.Against.NullOrEmpty(pattern);
-        return endpoints.MapPost(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<ImageApiEndpoint>().HandleAsync(context));
+        return endpoints.Map(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<ImageApiEndpoint>().HandleAsync(context));
     }
 }

@@ -41,10 +41,23 @@ internal static class WireImages
 
     public static string TypeOf(ImageKind kind) => kind switch
     {
-        ImageKind.Public => "PUBLIC_IMAGE",
-        ImageKind.Custom => "PRIVATE_IMAGE",
-        _ => "SHARED_IMAGE",
+        ImageKind.Public => PublicImage,
+        ImageKind.Custom => PrivateImage,
+        _ => SharedImage,
     };
+
+    /// <summary>The kind an <c>image-type</c> value names, or null for a value that names none.</summary>
+    public static ImageKind? KindOf(string type) => type switch
+    {
+        PublicImage => ImageKind.Public,
+        PrivateImage => ImageKind.Custom,
+        SharedImage => ImageKind.Shared,
+        _ => null,
+    };
+
+    private const string PublicImage = "PUBLIC_IMAGE";
+    private const string PrivateImage = "PRIVATE_IMAGE";
+    private const string SharedImage = "SHARED_IMAGE";
 
     /// <summary>The API's states; it has no state for a failed copy, which it shows as failed creation.</summary>
     public static string StateOf(ImageState state) => state switch

@@ -26,6 +26,9 @@ internal static class WireErrorCodes
     /// <summary>Common: 操作不支持.</summary>
     public const string UnsupportedOperation = "UnsupportedOperation";
 
+    /// <summary>Common: HTTP(S)请求协议错误，只支持GET和POST请求 — any other method.</summary>
+    public const string UnsupportedProtocol = "UnsupportedProtocol";
+
     /// <summary>Common: 内部错误.</summary>
     public const string InternalError = "InternalError";
 

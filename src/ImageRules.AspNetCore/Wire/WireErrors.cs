@@ -9,6 +9,19 @@ internal static class WireErrors
         WireErrorCodes.RequestSizeLimitExceeded,
         Invariant($"the request body has {size} bytes, at most {WireRequestReader.MaxBodyBytes} are allowed"));
 
+    public static WireError QueryTooLarge(int length) => new(
+        WireErrorCodes.RequestSizeLimitExceeded,
+        Invariant($"the query string has {length} characters, at most {WireQuery.MaxQueryBytes} are allowed in a GET request"));
+
+    public static WireError MalformedQuery(string problem) => new(WireErrorCodes.InvalidParameter, $"the query string is malformed: {problem}");
+
+    public static WireError UnsupportedMethod(string method) =>
+        new(WireErrorCodes.UnsupportedProtocol, $"method `{Shorten(method)}` is not supported: only GET and POST are");
+
+    public static WireError FormPost(string contentType) => new(
+        WireErrorCodes.UnsupportedOperation,
+        $"a POST of `{Shorten(contentType)}` is not served: the provider takes forms with signature v1 (HmacSHA1, HmacSHA256), which this service does not emulate; post application/json or use GET, signed with TC3-HMAC-SHA256");
+
     public static WireError MissingAction() => new(WireErrorCodes.MissingParameter, "the `Action` parameter is missing");
 
     public static WireError UnknownAction(string action) =>
@@ -74,7 +87,7 @@ internal static class WireErrors
     }
 
     /// <summary>User input echoed in a message, cut to 64 characters so a message stays one short line.</summary>
-    private static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
+    public static string Shorten(string text) => text.Length <= 64 ? text : string.Concat(text.AsSpan(0, 64), "…");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -58,4 +58,17 @@ internal sealed partial class WireJsonContext : JsonSerializerContext
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>
+    /// The context that reads the parameters of a GET request (<see cref="WireQuery"/>), whose values are all text:
+    /// numbers are read from strings, booleans by <see cref="QueryBooleanConverter"/>; otherwise as <see cref="Wire"/>.
+    /// </summary>
+    public static WireJsonContext Query { get; } = new(new JsonSerializerOptions
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        MaxDepth = WireRequestReader.MaxDepth,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString,
+        Converters = { new QueryBooleanConverter() },
+    });
 }

@@ -27,19 +27,29 @@ internal static class WireRequestReader
     /// <summary>The request of <paramref name="action"/> in <paramref name="body"/>, or the error to answer.</summary>
     /// <param name="action">The <c>X-TC-Action</c> header, such as <c>DescribeImages</c>; compared ordinally.</param>
     /// <param name="body">The raw body, UTF-8 JSON.</param>
-    public static WireReadResult Read(string? action, ReadOnlySpan<byte> body)
-    {
-        if (body.Length > MaxBodyBytes)
-        {
-            return WireReadResult.Failure(WireErrors.TooLarge(body.Length));
-        }
+    public static WireReadResult Read(string? action, ReadOnlySpan<byte> body) =>
+        body.Length > MaxBodyBytes ? WireReadResult.Failure(WireErrors.TooLarge(body.Length)) : ReadWith(action, body, WireJsonContext.Wire);
 
+    /// <summary>
+    /// The request of <paramref name="action"/> in the query string of a GET request, or the error to answer: the
+    /// flattened parameters rebuilt by <see cref="WireQuery"/>, then read and validated as a body is, with the same
+    /// caps and codes.
+    /// </summary>
+    /// <param name="action">The <c>X-TC-Action</c> header; compared ordinally.</param>
+    /// <param name="query">The query string as sent, without its <c>?</c>.</param>
+    public static WireReadResult ReadQuery(string? action, ReadOnlySpan<char> query)
+    {
+        var json = WireQuery.ToJson(query, out var malformed);
+        return json is null ? WireReadResult.Failure(malformed!) : ReadWith(action, json, WireJsonContext.Query);
+    }
+
+    private static WireReadResult ReadWith(string? action, ReadOnlySpan<byte> body, WireJsonContext context)
+    {
         if (string.IsNullOrEmpty(action))
         {
             return WireReadResult.Failure(WireErrors.MissingAction());
         }
 
-        var context = WireJsonContext.Wire;
         return action switch
         {
             WireActions.DescribeImages => Parse(body, context.DescribeImagesRequest),

@@ -145,4 +145,49 @@ public sealed partial class ImageApiEndpointTests
         Assert.Equal(0, tagged.GetProperty("TotalCount").GetInt32());
         Assert.Equal(0, byValue.GetProperty("TotalCount").GetInt32());
     }
+
+    // One value of image-type, platform or image-id is served as one page of the store; the same filter with its value
+    // repeated is matched over every visible image. Both must answer alike, page for page.
+    public static TheoryData<string, string> StoreServedFilters => new()
+    {
+        { "image-type", "PRIVATE_IMAGE" },
+        { "image-type", "PUBLIC_IMAGE" },
+        { "image-type", "SHARED_IMAGE" },
+        { "platform", "centos" },
+        { "platform", "Ubuntu" },
+    };
+
+    [Theory]
+    [MemberData(nameof(StoreServedFilters))]
+    public async Task a_filter_the_store_serves_answers_as_the_same_filter_matched_image_by_image(string name, string value)
+    {
+        await FiveImagesAsync();
+        await api.CreateSharedImageAsync("shared");
+
+        foreach (var (offset, limit) in new[] { (0, 3), (3, 100), (2, 1) })
+        {
+            var served = await DescribeImagesAsync(new { Filters = new[] { Filter(name, value) }, Offset = offset, Limit = limit });
+            var matched = await DescribeImagesAsync(new { Filters = new[] { Filter(name, value, value) }, Offset = offset, Limit = limit });
+
+            Assert.Equal(matched.GetProperty("TotalCount").GetInt32(), served.GetProperty("TotalCount").GetInt32());
+            Assert.Equal(IdsOf(matched), IdsOf(served));
+        }
+    }
+
+    [Fact]
+    public async Task an_image_id_filter_the_store_serves_answers_as_the_same_filter_matched_image_by_image()
+    {
+        var ids = await FiveImagesAsync();
+        var publicImage = await PublicImageAsync("CentOS 7.9");
+
+        foreach (var id in new[] { ids[2], publicImage, "img-00000000", "not-an-id" })
+        {
+            var served = await DescribeImagesAsync(new { Filters = new[] { Filter("image-id", id), Filter("image-type", "PRIVATE_IMAGE") } });
+            var matched = await DescribeImagesAsync(new { Filters = new[] { Filter("image-id", id, id), Filter("image-type", "PRIVATE_IMAGE") } });
+
+            Assert.Equal(IdsOf(matched), IdsOf(served));
+        }
+
+        Assert.Equal([ids[2]], IdsOf(await DescribeImagesAsync(new { Filters = new[] { Filter("image-id", ids[2]) } })));
+    }
 }

@@ -155,14 +155,15 @@ export function useStandIn(options) {
 
 /**
  * The official SDK's client, unchanged but for endpoint and protocol: `profile.httpProfile.endpoint` and
- * `protocol: "http://"`. The SDK builds its URL as protocol + endpoint + "/" and signs with service "127", the
+ * `protocol: "http://"` (and `reqMethod: "GET"` where a test says so: the SDK then flattens the request into the
+ * signed query string). The SDK builds its URL as protocol + endpoint + "/" and signs with service "127", the
  * endpoint's first label (tencentcloud-sdk-nodejs-common abstract_client.js).
  */
-export function cvm(standIn, account, { region = REGION, secretId = account.secretId, secretKey = account.secretKey, token } = {}) {
+export function cvm(standIn, account, { region = REGION, secretId = account.secretId, secretKey = account.secretKey, token, reqMethod = "POST" } = {}) {
   return new CvmClient({
     credential: { secretId, secretKey, ...(token ? { token } : {}) },
     region,
-    profile: { httpProfile: { endpoint: standIn.endpoint, protocol: "http://", reqTimeout: 30 } },
+    profile: { httpProfile: { endpoint: standIn.endpoint, protocol: "http://", reqTimeout: 30, reqMethod } },
   });
 }
 
