@@ -16,7 +16,7 @@ namespace ImageRules.Storage.Tests;
 /// </summary>
 public class QueuedWritersTests
 {
-    private const int Rounds = 5;
+    private const int Rounds = 3;
 
     [Fact]
     public async Task R21_eighty_shares_of_one_image_racing_from_two_instances_grant_exactly_50_and_refuse_30_as_OverQuota_every_round()
