@@ -11,9 +11,13 @@ namespace ImageRules.PostgreSql;
 /// </summary>
 /// <remarks>
 /// <para>Tables live in the connection's schema (its <c>Search Path</c>; <c>public</c> unless given). Writes run at
-/// read committed: a commit first updates its catalogue's row from the expected version, so a second writer of that
-/// catalogue waits on the row lock and then finds the version gone. A constraint violation, a serialization failure or
-/// a deadlock is answered as a lost race. Schema upgrades hold <c>pg_advisory_xact_lock</c>, so instances starting
+/// read committed. A write that decides on what it reads (<see cref="RelationalImageStore.DecideAsync"/>) first locks
+/// its catalogue's row (<c>SELECT … FOR UPDATE</c>, inserting the row first when the catalogue is new), then reads its
+/// facts, decides and commits in the same transaction: writers of one catalogue, from any number of instances, queue
+/// on that row instead of deciding on the same version. A bare commit first updates its catalogue's row from the
+/// expected version, so a second writer of that catalogue waits on the row lock and then finds the version gone. Each
+/// write locks one catalogue row, so writers never wait for each other in a cycle. A constraint violation, a
+/// serialization failure or a deadlock is answered as a lost race. Schema upgrades hold <c>pg_advisory_xact_lock</c>, so instances starting
 /// together upgrade one after another.</para>
 /// <para>Owns its <see cref="NpgsqlDataSource"/> (and so its pool) when made from a connection string.</para>
 /// </remarks>
@@ -47,6 +51,9 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
     /// <inheritdoc/>
     protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    /// <inheritdoc/>
+    protected override string? LockRowsClause(string table) => $" FOR UPDATE OF {table}";
 
     /// <inheritdoc/>
     protected override async ValueTask LockSchemaAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)

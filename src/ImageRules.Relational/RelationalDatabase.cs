@@ -65,6 +65,22 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
     protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Waits, without blocking a thread, for this instance's turn to begin a write transaction; disposing the answer,
+    /// once that transaction has ended, gives the turn to the next writer. By default there is no turn to wait for
+    /// (null): every writer begins at once and <see cref="BeginWriteAsync"/> or the rows it locks make them queue.
+    /// </summary>
+    protected virtual ValueTask<IDisposable?> AwaitWriteTurnAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>
+    /// The clause that, appended to a <c>SELECT</c> in a write transaction, locks the rows it reads from the table
+    /// aliased <paramref name="table"/> against other writers until the transaction ends (such as
+    /// <c>FOR UPDATE OF</c> <paramref name="table"/>); null, the default, for an engine whose write transaction already
+    /// excludes every other writer from its start, so that no row needs locking.
+    /// </summary>
+    /// <remarks>A write that decides on what it reads locks its catalogue's row this way first, so writers of one catalogue queue instead of deciding on the same version.</remarks>
+    protected internal virtual string? LockRowsClause(string table) => null;
+
+    /// <summary>
     /// Inside the schema transaction, before any statement: waits until no other process is upgrading the schema.
     /// Nothing by default, for engines whose write transaction already excludes every other writer.
     /// </summary>
@@ -136,6 +152,7 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            using var turn = await AwaitWriteTurnAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
@@ -211,6 +228,7 @@ public abstract class RelationalDatabase : IAsyncDisposable, IDisposable
             }
 
             await PrepareDatabaseAsync(connection, cancellationToken).ConfigureAwait(false);
+            using var turn = await AwaitWriteTurnAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {

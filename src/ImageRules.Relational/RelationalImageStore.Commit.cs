@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Storage;
 
 namespace ImageRules.Relational;
@@ -22,10 +23,49 @@ public sealed partial class RelationalImageStore
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(change);
+
+        // Checked before the transaction too, so a contradictory change opens no connection.
         change.ThrowIfSelfContradictory();
         return change.ExpectedVersion < 0
             ? ValueTask.FromResult(false)
             : database.TryWriteAsync((transaction, ct) => ApplyAsync(transaction, change, ct), cancellationToken);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// One write transaction: it first makes this the only writer of the catalogue (PostgreSQL locks the catalogue's
+    /// row, <c>SELECT … FOR UPDATE</c>, inserting it first when the catalogue is new: the catalogue named, else the
+    /// image's own, so a copy locks its target; SQLite's write transaction holds the database's write lock from its
+    /// start), then loads the facts with the statements of <see cref="LoadFactsAsync"/>, decides, and applies the change
+    /// as <see cref="TryCommitAsync"/> does, version check included, before committing. Racing writers of one catalogue
+    /// thus queue, each deciding on the state the one before it left, and none answers false for a lost race. A
+    /// refusal or a dry run (no change) rolls back. A missing image and one hidden from the caller run the same
+    /// statements (R6). Each transaction locks one catalogue, so writers never wait for each other in a cycle.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The change contradicts its catalogue (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
+    /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
+    public async ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        Guard.Against.Null(decide);
+        var load = new FactsLoad(query, database.LockRowsClause("c"));
+        var nothingToWrite = false;
+        var committed = await database.TryWriteAsync(
+            async (transaction, ct) =>
+            {
+                var change = decide(await load.ReadAsync(transaction, ct).ConfigureAwait(false));
+                nothingToWrite = change is null;
+                return change is not null && await TryApplyAsync(transaction, change, ct).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return committed || nothingToWrite;
+    }
+
+    /// <summary>Applies <paramref name="change"/> after the checks <see cref="TryCommitAsync"/> makes first; false, writing nothing, when it expects no version the catalogue can have.</summary>
+    private static ValueTask<bool> TryApplyAsync(DbTransaction transaction, CatalogueChange change, CancellationToken cancellationToken)
+    {
+        change.ThrowIfSelfContradictory();
+        return change.ExpectedVersion < 0 ? ValueTask.FromResult(false) : ApplyAsync(transaction, change, cancellationToken);
     }
 
     /// <summary>
@@ -97,11 +137,12 @@ public sealed partial class RelationalImageStore
 
     /// <summary>
     /// Moves the catalogue from <paramref name="expected"/> to the next version, or says it is elsewhere. The row's
-    /// lock (or the engine's write lock) makes a second writer of the same version wait, then find it gone.
+    /// lock (or the engine's write lock) makes a second writer of the same version wait, then find it gone. A new
+    /// catalogue's row is inserted at version 1, or found at 0 when <see cref="DecideAsync"/> inserted it to lock it.
     /// </summary>
     private static ValueTask<bool> AdvanceVersionAsync(DbTransaction transaction, string owner, string region, long expected, CancellationToken cancellationToken) =>
         (expected == 0
-            ? transaction.Command("INSERT INTO catalogues (owner, region, version) VALUES (@owner, @region, 1) ON CONFLICT (owner, region) DO NOTHING")
+            ? transaction.Command("INSERT INTO catalogues (owner, region, version) VALUES (@owner, @region, 1) ON CONFLICT (owner, region) DO UPDATE SET version = 1 WHERE catalogues.version = 0")
             : transaction.Command("UPDATE catalogues SET version = version + 1 WHERE owner = @owner AND region = @region AND version = @expected").With("expected", expected))
         .With("owner", owner).With("region", region)
         .ChangesOneRowAsync(cancellationToken);

@@ -24,28 +24,35 @@ public sealed partial class RelationalImageStore
         return database.ReadAsync(load.Sql, load.Bind, load.ReadAsync, cancellationToken);
     }
 
-    /// <summary>The command that loads one <see cref="FactsQuery"/>'s facts, and how its results are read back.</summary>
+    /// <summary>
+    /// The command that loads one <see cref="FactsQuery"/>'s facts, and how its results are read back; in a write
+    /// transaction, it may first lock the catalogue the facts are about (see <see cref="RelationalDatabase.LockRowsClause"/>).
+    /// </summary>
     private sealed class FactsLoad
     {
         /// <summary>How many account ids one statement carries, well under every engine's parameter limit.</summary>
         private const int AccountsPerStatement = 500;
 
         private readonly FactsQuery query;
+        private readonly string? lockRows;
         private readonly ImmutableArray<AccountId> named;
         private readonly AccountId[][] accountStatements;
 
-        public FactsLoad(FactsQuery query)
+        /// <param name="query">The facts to load.</param>
+        /// <param name="lockRows">The engine's clause that locks the rows a SELECT reads from the table aliased <c>c</c>, to lock the catalogue first; null to lock nothing.</param>
+        public FactsLoad(FactsQuery query, string? lockRows = null)
         {
             this.query = query;
+            this.lockRows = ReadsCatalogue(query) ? lockRows : null;
             named = query.Accounts.IsDefault ? [] : query.Accounts;
             accountStatements = named.Prepend(query.Caller).Distinct().Chunk(AccountsPerStatement).ToArray();
-            Sql = string.Join(";\n", Statements());
+            Sql = string.Join(";\n", LockStatements().Concat(Statements()));
         }
 
         /// <summary>The statements, separated by semicolons.</summary>
         public string Sql { get; }
 
-        private bool ReadsCatalogue => query.Catalogue is not null || query.Image is not null;
+        private static bool ReadsCatalogue(FactsQuery query) => query.Catalogue is not null || query.Image is not null;
 
         public void Bind(DbCommand command)
         {
@@ -72,9 +79,30 @@ public sealed partial class RelationalImageStore
             command.With("region", query.Region.Value).With("target_region", query.TargetRegion?.Value);
         }
 
+        /// <summary>Runs the command in <paramref name="transaction"/> and reads the facts.</summary>
+        public async ValueTask<ImageFacts> ReadAsync(DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            var command = transaction.Command(Sql);
+            await using (command.ConfigureAwait(false))
+            {
+                Bind(command);
+                var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    return await ReadAsync(reader, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
         public async ValueTask<ImageFacts> ReadAsync(DbDataReader reader, CancellationToken cancellationToken)
         {
-            var catalogue = ReadsCatalogue
+            if (lockRows is not null)
+            {
+                // The locked row's version is read again, with the catalogue, by the first statement of the facts.
+                await reader.ReadRowsAsync(_ => 0, cancellationToken).ConfigureAwait(false);
+            }
+
+            var catalogue = ReadsCatalogue(query)
                 ? await reader.ReadRowsAsync(r => (Version: r.GetInt64(0), Image: r.IsDBNull(1) ? null : ImageRows.Read(r, 1)), cancellationToken).ConfigureAwait(false)
                 : [];
             var image = query.Image is null ? [] : await reader.ReadRowsAsync(r => ImageRows.Read(r), cancellationToken).ConfigureAwait(false);
@@ -100,6 +128,30 @@ public sealed partial class RelationalImageStore
                 TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
                 Accounts = named.Where(accounts.ContainsKey).Distinct().ToImmutableDictionary(id => id, id => accounts[id]),
             };
+        }
+
+        /// <summary>
+        /// Locks the catalogue's row, which every later writer of the catalogue locks first too, so they queue: the
+        /// catalogue named (its row inserted first when new, so there is a row to lock), else the image's own (none
+        /// when the image is missing, which costs the same statement as one hidden from the caller, R6). Nothing when
+        /// the engine's write transaction already excludes every writer. The one result is the locked row, or none.
+        /// </summary>
+        private IEnumerable<string> LockStatements()
+        {
+            if (lockRows is null)
+            {
+                yield break;
+            }
+
+            if (query.Catalogue is not null)
+            {
+                yield return "INSERT INTO catalogues (owner, region, version) VALUES (@catalogue_owner, @catalogue_region, 0) ON CONFLICT (owner, region) DO NOTHING";
+                yield return $"SELECT c.version FROM catalogues c WHERE c.owner = @catalogue_owner AND c.region = @catalogue_region{lockRows}";
+            }
+            else
+            {
+                yield return $"SELECT c.version FROM images k JOIN catalogues c ON c.owner = k.owner AND c.region = k.region WHERE k.id = @image{lockRows}";
+            }
         }
 
         private IEnumerable<string> Statements()

@@ -20,7 +20,10 @@ namespace ImageRules.Relational;
 /// database reports roll the whole transaction back and answer false, never an exception; a change that contradicts
 /// its own catalogue throws, also writing nothing. So any number of processes may share the database: together they
 /// can never exceed a quota or share limit decided on a catalogue version, nor leave a grant on a deleted image (a
-/// foreign key also forbids it), and a commit that answered true is durable.</para>
+/// foreign key also forbids it), and a commit that answered true is durable. <see cref="DecideAsync"/>, which the
+/// service's writes use, runs the facts load, the decision and that commit in one transaction that first makes it the
+/// catalogue's only writer (a row lock, or SQLite's write lock), so writers of one catalogue queue instead of losing
+/// races.</para>
 /// <para><b>Reads.</b> <see cref="LoadFactsAsync"/> is one command of several statements, so one round trip, whose
 /// first statement reads the catalogue with its version; each later statement reads data at least as new, so a
 /// decision made on facts that changed meanwhile finds the version moved on when it commits. A listing is one

@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Ardalis.GuardClauses;
 using ImageRules.Relational;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ImageRules.Sqlite;
 
@@ -10,10 +12,18 @@ namespace ImageRules.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>The file is put in write-ahead-log mode (readers never wait for the writer), each commit is synced to disk
-/// before it is acknowledged (<c>synchronous = FULL</c>), foreign keys are enforced, and a write transaction takes
-/// the write lock when it begins (<c>BEGIN IMMEDIATE</c>), waiting for another process's write up to the
-/// connection string's <c>Default Timeout</c> (30 s unless given). A process killed mid-write leaves the file
-/// consistent: its uncommitted transaction is simply absent.</para>
+/// before it is acknowledged (<c>synchronous = FULL</c>), and foreign keys are enforced. A write transaction takes the
+/// database's one write lock when it begins, so it excludes every other writer for its whole length: a write decides
+/// on what it reads and commits without any other writer in between, and racing writers queue. A process killed
+/// mid-write leaves the file consistent: its uncommitted transaction is simply absent.</para>
+/// <para><b>Waiting for the write lock never blocks a thread.</b> Writers of this instance queue, first come first
+/// served, on an asynchronous gate, so one at a time asks for the lock. That one begins a transaction and takes the
+/// lock with one statement that fails at once when another process holds it (a delete of nothing from the empty
+/// <c>write_lock</c> table, created before the schema); it then waits with <see cref="Task.Delay(TimeSpan, CancellationToken)"/>,
+/// short and jittered, and tries again, until the connection string's <c>Default Timeout</c> (30 s unless given;
+/// 0 waits for ever) has passed, when it throws the driver's <see cref="SqliteException"/> "database is locked". Other
+/// statements keep SQLite's own busy handler, up to the same timeout; once the write lock is held they never wait.
+/// Several instances over one file (one per process, or a second one in a process) queue only through that retry.</para>
 /// <para>Use a file: <c>Data Source=:memory:</c> gives each connection its own empty database.</para>
 /// <para>Disposing it empties the driver's connection pool for its connection string, so no pooled connection keeps
 /// the file open afterwards (a file can then be moved or deleted, and the write-ahead log is checkpointed and closed);
@@ -23,8 +33,16 @@ public sealed class SqliteDatabase : RelationalDatabase
 {
     private const int ConstraintViolation = 19;
 
+    /// <summary>Takes the write lock of a transaction begun deferred, changing nothing: any write to a table takes it.</summary>
+    private const string TakeWriteLock = "DELETE FROM write_lock WHERE 0";
+
     private readonly string connectionString;
     private readonly string sessionSettings;
+    private readonly int busyTimeoutMilliseconds;
+    private readonly TimeSpan writeLockTimeout;
+    // Never disposed: a write still running when the database is disposed gives its turn back all the same, and a
+    // SemaphoreSlim holds no operating-system handle unless asked for one.
+    private readonly SemaphoreSlim writeTurn = new(1, 1);
 
     /// <summary>A database at <paramref name="connectionString"/>, such as <c>Data Source=images.db</c>.</summary>
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
@@ -33,7 +51,9 @@ public sealed class SqliteDatabase : RelationalDatabase
         Guard.Against.NullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString) { ForeignKeys = true };
         this.connectionString = builder.ToString();
-        sessionSettings = $"PRAGMA busy_timeout = {checked(builder.DefaultTimeout * 1000)}; PRAGMA synchronous = FULL;";
+        busyTimeoutMilliseconds = checked(builder.DefaultTimeout * 1000);
+        writeLockTimeout = builder.DefaultTimeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(builder.DefaultTimeout);
+        sessionSettings = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;";
     }
 
     /// <inheritdoc/>
@@ -50,13 +70,52 @@ public sealed class SqliteDatabase : RelationalDatabase
     /// <inheritdoc/>
     protected override async ValueTask PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // Write-ahead logging is a property of the file, kept once set; it cannot change inside a transaction.
-        await RunAsync(connection, "PRAGMA journal_mode = WAL;", cancellationToken).ConfigureAwait(false);
+        // Write-ahead logging is a property of the file, kept once set; it cannot change inside a transaction. The
+        // lock's table must exist before the first write transaction, the schema's, begins.
+        await RunAsync(connection, "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS write_lock (id INTEGER NOT NULL PRIMARY KEY);", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
-    protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    /// <remarks>This instance's writers take turns on an asynchronous gate, so at most one of them waits for the file's write lock.</remarks>
+    protected override async ValueTask<IDisposable?> AwaitWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        await writeTurn.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new WriteTurn(writeTurn);
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Begins deferred (which takes no lock, so never waits), then takes the write lock with a statement that fails at
+    /// once while another process writes; the transaction is then rolled back and begun again after an asynchronous
+    /// pause, so the next attempt reads the other process's commit. The effect is <c>BEGIN IMMEDIATE</c> without a
+    /// thread sleeping in the busy handler.
+    /// </remarks>
+    /// <exception cref="SqliteException">The lock is still held by another process after the connection string's <c>Default Timeout</c>, or another error.</exception>
+    protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var sqlite = (SqliteConnection)connection;
+        var started = Stopwatch.GetTimestamp();
+        for (var attempt = 1; ; attempt++)
+        {
+            var transaction = sqlite.BeginTransaction(deferred: true);
+            var result = TryTakeWriteLock(sqlite);
+            if (result == raw.SQLITE_OK)
+            {
+                return transaction;
+            }
+
+            var busy = (result & 0xFF) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED;
+            if (!busy || (writeLockTimeout != Timeout.InfiniteTimeSpan && Stopwatch.GetElapsedTime(started) >= writeLockTimeout))
+            {
+                var error = new SqliteException(raw.sqlite3_errmsg(sqlite.Handle).utf8_to_string(), result, raw.sqlite3_extended_errcode(sqlite.Handle));
+                await transaction.DisposeAsync().ConfigureAwait(false);
+                throw error;
+            }
+
+            await transaction.DisposeAsync().ConfigureAwait(false);
+            await Task.Delay(PauseBefore(attempt), cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc/>
     protected override bool IsConflict(DbException exception) =>
@@ -75,10 +134,29 @@ public sealed class SqliteDatabase : RelationalDatabase
         if (disposing)
         {
             ClearPool();
-        }
+            }
 
         base.Dispose(disposing);
     }
+
+    /// <summary>Runs <see cref="TakeWriteLock"/> with SQLite's busy handler off, so it answers <c>SQLITE_BUSY</c> at once instead of sleeping.</summary>
+    private int TryTakeWriteLock(SqliteConnection connection)
+    {
+        var handle = connection.Handle!;
+        raw.sqlite3_busy_timeout(handle, 0);
+        try
+        {
+            return raw.sqlite3_exec(handle, TakeWriteLock);
+        }
+        finally
+        {
+            raw.sqlite3_busy_timeout(handle, busyTimeoutMilliseconds);
+        }
+    }
+
+    /// <summary>A short pause, jittered so processes polling together spread out, growing to at most 50 ms.</summary>
+    private static TimeSpan PauseBefore(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(50, 2 << Math.Min(attempt, 5)) + 1));
 
     /// <summary>Empties the driver's pool for this database's connection string.</summary>
     private void ClearPool()
@@ -94,6 +172,20 @@ public sealed class SqliteDatabase : RelationalDatabase
         {
             command.CommandText = sql;
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One writer's turn: disposing it, once, lets the next writer of this instance in.</summary>
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int given;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref given, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

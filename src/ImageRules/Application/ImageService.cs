@@ -18,10 +18,11 @@ namespace ImageRules.Application;
 /// provider's codes, never as exceptions.
 /// </summary>
 /// <remarks>
-/// <para>Thread-safe and stateless: share one instance. Writes use the optimistic concurrency described on
-/// <see cref="IImageStore"/>: a change decided on a catalogue that another writer changed meanwhile is decided again
-/// on the new state, up to <see cref="MaxAttempts"/> times, then answered <see cref="ConcurrentModification"/> with
-/// nothing saved. The platform's transitions (<see cref="CompleteImageAsync"/>) are retried until they land (R37).
+/// <para>Thread-safe and stateless: share one instance. A write is loaded, decided and committed in one step of the
+/// store (<see cref="IImageStore.DecideAsync"/>); the SQL stores hold the catalogue for that step, so racing writers
+/// of one catalogue queue rather than fail. A change that still lost a race (a store that decides optimistically,
+/// as described on <see cref="IImageStore"/>) is decided again on the new state, up to <see cref="MaxAttempts"/>
+/// times, then answered <see cref="ConcurrentModification"/> with nothing saved. The platform's transitions (<see cref="CompleteImageAsync"/>) are retried until they land (R37).
 /// A request with <c>DryRun</c> is decided in full and changes nothing (R38).</para>
 /// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change; an observer that throws is
 /// logged and never turns a saved change into a failure for the caller.</para>
@@ -81,9 +82,10 @@ public sealed partial class ImageService
     private DateTimeOffset Now => time.GetUtcNow();
 
     /// <summary>
-    /// Decides on freshly loaded facts and commits the change the decision implies, again on newer facts whenever
-    /// another writer got there first: at most <see cref="MaxAttempts"/> times for a user's write, until it lands for
-    /// a platform transition (<paramref name="untilItLands"/>, R37).
+    /// Decides on freshly loaded facts and commits the change the decision implies, in one step of the store
+    /// (<see cref="IImageStore.DecideAsync"/>, where a durable store holds the catalogue so racing writers queue), again
+    /// on newer facts whenever another writer got there first all the same: at most <see cref="MaxAttempts"/> times for
+    /// a user's write, until it lands for a platform transition (<paramref name="untilItLands"/>, R37).
     /// </summary>
     private async ValueTask<Result<T>> WriteAsync<T>(
         FactsQuery query,
@@ -100,8 +102,21 @@ public sealed partial class ImageService
         {
             for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
             {
-                var facts = await LoadAsync(query, cancellationToken, makesImage).ConfigureAwait(false);
-                if (!decide(facts).TryGetValue(out var outcome, out var failure))
+                Result<T>? decided = null;
+                var landed = await store.DecideAsync(
+                    query,
+                    facts =>
+                    {
+                        decided = decide(Stamped(facts, makesImage));
+                        return !dryRun && decided.Value.TryGetValue(out var allowed, out _) ? ChangeOf(allowed, facts.Version) : null;
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (decided is not { } result)
+                {
+                    throw new InvalidOperationException($"the store `{store.GetType().Name}` answered without deciding: DecideAsync must call its decide function");
+                }
+
+                if (!result.TryGetValue(out var outcome, out var failure))
                 {
                     return Refused(scope, operation, query.Caller, failure);
                 }
@@ -112,7 +127,7 @@ public sealed partial class ImageService
                     return new DryRunPassed(operation);
                 }
 
-                if (await store.TryCommitAsync(ChangeOf(outcome, facts.Version), cancellationToken).ConfigureAwait(false))
+                if (landed)
                 {
                     scope.Complete(Outcomes.Success);
                     await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
@@ -198,11 +213,12 @@ public sealed partial class ImageService
     };
 
     /// <summary>The facts of a query, with the clock and, for a decision that makes an image, the id it would take.</summary>
-    private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken, bool makesImage = false)
-    {
-        var facts = await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
-        return facts with { Now = Now, NewImageId = makesImage ? ids.NewImageId() : default };
-    }
+    private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken, bool makesImage = false) =>
+        Stamped(await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false), makesImage);
+
+    /// <summary>Loaded facts with the clock and, for a decision that makes an image, the id it would take.</summary>
+    private ImageFacts Stamped(ImageFacts facts, bool makesImage) =>
+        facts with { Now = Now, NewImageId = makesImage ? ids.NewImageId() : default };
 
     /// <summary>Lets the writer that won a race finish: a yield first, then a short, jittered, growing pause.</summary>
     private static async ValueTask BackOffAsync(int attempt, CancellationToken cancellationToken)

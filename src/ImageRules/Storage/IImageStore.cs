@@ -1,3 +1,4 @@
+using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy;
 
@@ -13,6 +14,10 @@ namespace ImageRules.Storage;
 /// one version; <see cref="TryCommitAsync"/> applies a <see cref="CatalogueChange"/> whole only if the catalogue is
 /// still at that version, and advances it. Every grant change and deletion of an image goes through its catalogue,
 /// so racing writers never both take the last slot nor leave a grant on a deleted image.</para>
+/// <para><b>Deciding inside the write.</b> <see cref="DecideAsync"/> loads, decides and commits as one step. By default
+/// it is <see cref="LoadFactsAsync"/> then <see cref="TryCommitAsync"/>, so it can lose a race like any optimistic
+/// write; a store that can hold its catalogue while the decision is made (a row lock, a write lock) overrides it so that
+/// racing writers of one catalogue queue instead of failing.</para>
 /// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6).</para>
 /// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored.</para>
 /// <para>Implementations must be thread-safe. <c>tests/ImageRules.Tests/Storage/ImageStoreContract.cs</c> is the
@@ -33,6 +38,31 @@ public interface IImageStore
     /// </summary>
     /// <exception cref="InvalidOperationException">The change contradicts the catalogue at the very version it expects: a caller's bug, not a race. Nothing is written.</exception>
     ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Loads the facts <paramref name="query"/> names, hands them to <paramref name="decide"/> and commits the change
+    /// it answers, as <see cref="LoadFactsAsync"/> and <see cref="TryCommitAsync"/> would in turn; a null answer (a
+    /// refusal, a dry run) writes nothing. Returns false only when the change was decided but not written because
+    /// another writer changed the catalogue first (a race: call again to decide on the new state); true when it was
+    /// committed or there was nothing to write.
+    /// </summary>
+    /// <remarks>
+    /// <para><paramref name="decide"/> sets <see cref="ImageFacts.Now"/> and <see cref="ImageFacts.NewImageId"/> itself,
+    /// must be quick and pure (it may run while the store holds the catalogue), and may be called again if the store
+    /// must start over (after a transient fault, say): the change of its last call is the one written. Its exceptions
+    /// reach the caller with nothing written.</para>
+    /// <para>This default loads and commits in two calls, so it can answer false under contention; stores override it
+    /// to decide while holding the catalogue (<c>RelationalImageStore</c> locks the catalogue's row, or the whole
+    /// database on SQLite, for the load, the decision and the commit), so racing writers queue and it answers false
+    /// only when a race was lost all the same. Equal work (R6) holds as for <see cref="LoadFactsAsync"/>.</para>
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The change contradicts the catalogue at the version it expects (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
+    async ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(decide);
+        var facts = await LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
+        return decide(facts) is not { } change || await TryCommitAsync(change, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// The images <paramref name="viewer"/> can see in <paramref name="region"/> (<see cref="ImagePolicy.KindFor"/>:

@@ -19,6 +19,9 @@ public sealed class TestImageStore(RelationalImageStore inner, TestDatabase data
 
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
 
+    public ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default) =>
+        inner.DecideAsync(query, decide, cancellationToken);
+
     public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
         inner.QueryVisibleAsync(viewer, region, filter, page, cancellationToken);
 
