@@ -410,11 +410,12 @@ public sealed class InMemoryImageStore : IImageStore
     private void RemoveGrant(ShareGrant grant)
     {
         // The image keeps its emptied dictionary (with its capacity) until it is deleted: sharing again reuses it.
+        // The grant as stored says where it is indexed, whatever else the caller's copy says.
         var stored = images[grant.ImageId];
-        stored.Grants!.Remove(grant.Recipient);
-        if (IsListedAsShared(grant) && grantsHeld.TryGetValue((grant.Recipient, grant.Region), out var held) && held.Remove(stored) && held.Count == 0)
+        stored.Grants!.Remove(grant.Recipient, out var removed);
+        if (IsListedAsShared(removed!) && grantsHeld.TryGetValue((removed!.Recipient, removed.Region), out var held) && held.Remove(stored) && held.Count == 0)
         {
-            grantsHeld.Remove((grant.Recipient, grant.Region));
+            grantsHeld.Remove((removed.Recipient, removed.Region));
         }
     }
 
