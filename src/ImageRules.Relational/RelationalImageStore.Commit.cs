@@ -8,6 +8,9 @@ namespace ImageRules.Relational;
 
 public sealed partial class RelationalImageStore
 {
+    /// <summary>How many recipients' counters one statement moves, well under every engine's parameter limit.</summary>
+    private const int CountersPerStatement = 500;
+
     /// <inheritdoc/>
     /// <remarks>
     /// Answers false, writing nothing, when the catalogue moved on or an added id is used anywhere (a race). A change
@@ -17,7 +20,8 @@ public sealed partial class RelationalImageStore
     /// </remarks>
     /// <exception cref="InvalidOperationException">
     /// The change contradicts its catalogue (an image or grant in the wrong catalogue, an image or grant named twice,
-    /// a missing image or grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
+    /// a missing image or grant, a duplicate grant, a deleted image left with grants, an update changing an image's
+    /// creation time): a bug in the caller, not a race.
     /// </exception>
     /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
@@ -71,7 +75,7 @@ public sealed partial class RelationalImageStore
     /// <summary>
     /// Applies the change in the order the in-memory store does: the version first (so writers of one catalogue queue
     /// here, and every later miss is the change's own fault), then added and updated images, removed and added grants,
-    /// deleted images.
+    /// deleted images, and last the listing's counters.
     /// </summary>
     private static async ValueTask<bool> ApplyAsync(DbTransaction transaction, CatalogueChange change, CancellationToken cancellationToken)
     {
@@ -94,9 +98,9 @@ public sealed partial class RelationalImageStore
         foreach (var image in change.Updated)
         {
             CatalogueChange.Require(
-                await transaction.Command($"UPDATE images SET {ImageRows.Assignments} WHERE id = @id AND owner = @owner AND region = @region")
+                await transaction.Command($"UPDATE images SET {ImageRows.Assignments} WHERE id = @id AND owner = @owner AND region = @region AND created_utc_ticks = @created_utc_ticks")
                     .WithImage(image).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
-                "an updated image is not in the catalogue");
+                "an updated image is not in the catalogue, or changes its creation time");
         }
 
         foreach (var grant in change.GrantsRemoved)
@@ -113,9 +117,9 @@ public sealed partial class RelationalImageStore
             CatalogueChange.Require(
                 await transaction.Command(
                         """
-                        INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes)
-                        SELECT @image_id, @grant_owner, @recipient, @grant_region, @granted_utc_ticks, @granted_offset_minutes
-                        WHERE EXISTS (SELECT 1 FROM images WHERE id = @image_id AND owner = @grant_owner AND region = @grant_region)
+                        INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes, image_created_utc_ticks)
+                        SELECT @image_id, @grant_owner, @recipient, @grant_region, @granted_utc_ticks, @granted_offset_minutes, i.created_utc_ticks
+                        FROM images i WHERE i.id = @image_id AND i.owner = @grant_owner AND i.region = @grant_region
                         ON CONFLICT (image_id, recipient) DO NOTHING
                         """)
                     .WithGrant(grant).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
@@ -132,7 +136,45 @@ public sealed partial class RelationalImageStore
                 "a deleted image is not in the catalogue, or would keep grants");
         }
 
+        await CountAsync(transaction, change, owner, region, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// Moves the listing's counters (see <see cref="Schema"/>) by what the change, applied whole, adds and removes: the
+    /// catalogue's image count, and the count of grants each recipient holds in the region (a grant to the owner
+    /// itself lists nothing as shared, so it counts nothing). Recipients go in ordinal order, so commits of different
+    /// catalogues lock shared counter rows in one order and never deadlock each other.
+    /// </summary>
+    private static async ValueTask CountAsync(DbTransaction transaction, CatalogueChange change, string owner, string region, CancellationToken cancellationToken)
+    {
+        if (change.Added.Length != change.Deleted.Length)
+        {
+            await transaction.Command("UPDATE catalogues SET image_count = image_count + @images WHERE owner = @owner AND region = @region")
+                .With("images", change.Added.Length - change.Deleted.Length).With("owner", owner).With("region", region)
+                .RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        var held = change.GrantsAdded.Select(g => (g.Recipient, Delta: 1)).Concat(change.GrantsRemoved.Select(g => (g.Recipient, Delta: -1)))
+            .Where(g => g.Recipient != change.Key.Owner)
+            .GroupBy(g => g.Recipient.Value, (recipient, deltas) => (Recipient: recipient, Delta: deltas.Sum(d => d.Delta)))
+            .Where(g => g.Delta != 0)
+            .OrderBy(g => g.Recipient, StringComparer.Ordinal);
+        foreach (var rows in held.Chunk(CountersPerStatement))
+        {
+            var command = transaction.Command(
+                $"""
+                INSERT INTO held_grants (recipient, region, grant_count)
+                VALUES {string.Join(", ", Enumerable.Range(0, rows.Length).Select(n => $"(@recipient{n}, @region, @delta{n})"))}
+                ON CONFLICT (recipient, region) DO UPDATE SET grant_count = held_grants.grant_count + excluded.grant_count
+                """).With("region", region);
+            for (var n = 0; n < rows.Length; n++)
+            {
+                command.With($"recipient{n}", rows[n].Recipient).With($"delta{n}", rows[n].Delta);
+            }
+
+            await command.RunAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

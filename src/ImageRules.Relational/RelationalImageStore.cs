@@ -1,9 +1,5 @@
-using System.Collections.Immutable;
-using System.Data.Common;
-using System.Text;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
-using ImageRules.Policy;
 using ImageRules.Storage;
 
 namespace ImageRules.Relational;
@@ -27,15 +23,13 @@ namespace ImageRules.Relational;
 /// <para><b>Reads.</b> <see cref="LoadFactsAsync"/> is one command of several statements, so one round trip, whose
 /// first statement reads the catalogue with its version; each later statement reads data at least as new, so a
 /// decision made on facts that changed meanwhile finds the version moved on when it commits. A listing is one
-/// statement that reads only the viewer's visible images in the region, and applies the text filters as
-/// <see cref="ImageFilter.Matches"/> does, so every store answers alike (see <see cref="QueryVisibleAsync"/>).</para>
+/// statement that reads one page of the viewer's visible images in the region and their total, kept by counters
+/// that each commit moves (see <see cref="QueryVisibleAsync"/>).</para>
 /// <para>Thread-safe; holds no state but its <see cref="RelationalDatabase"/>, which it owns: disposing the store
 /// disposes the database and releases its connections.</para>
 /// </remarks>
 public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable, IDisposable
 {
-    private static readonly ImmutableArray<ImageKind> KindByBranch = [ImageKind.Public, ImageKind.Custom, ImageKind.Shared];
-
     private readonly RelationalDatabase database;
     private int disposed;
 
@@ -82,104 +76,6 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
         if (Interlocked.Exchange(ref disposed, 1) == 0)
         {
             database.Dispose();
-        }
-    }
-
-    /// <inheritdoc/>
-    /// <remarks>
-    /// One statement reads the region's public images and the viewer's own (index <c>images (owner, region)</c>) and
-    /// the images it holds grants for there (index <c>grants (recipient, region)</c>), narrowed in SQL by kind, ids,
-    /// family, architecture and state; the text filters, the order and the page are applied to those rows. Its three
-    /// branches are <see cref="ImagePolicy.KindFor"/>'s three answers, in its order and with its conditions: an image
-    /// of the region without an owner is public; else the viewer's own is custom; else one with the viewer's grant,
-    /// made by the image's owner in the image's region, is shared.
-    /// </remarks>
-    public async ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
-    {
-        Guard.Against.Null(filter);
-        Guard.Against.Null(page);
-        var ids = filter.ImageIds?.Distinct().ToImmutableArray();
-        if (ids is { IsEmpty: true })
-        {
-            return new ImagePage([], 0);
-        }
-
-        var rows = await database.QueryAsync(
-            VisibleImagesSql(filter, ids),
-            c => BindVisibleImages(c, viewer, region, filter, ids),
-            r => new VisibleImage(ImageRows.Read(r), KindByBranch[r.GetInt32(ImageRows.Count)]),
-            cancellationToken).ConfigureAwait(false);
-        var matches = rows.Where(v => filter.Matches(v.Image, v.Kind)).Order(NewestFirst.Instance).ToList();
-        return new ImagePage([.. matches.Skip(page.Offset).Take(page.Limit)], matches.Count);
-    }
-
-    private static string VisibleImagesSql(ImageFilter filter, ImmutableArray<ImageId>? ids)
-    {
-        var narrowing = new StringBuilder();
-        if (ids is { } some)
-        {
-            narrowing.Append(" AND i.id IN (").AppendJoin(", ", Enumerable.Range(0, some.Length).Select(n => $"@id{n}")).Append(')');
-        }
-
-        narrowing.Append(filter.OsFamily is null ? string.Empty : " AND i.os_family = @os_family")
-            .Append(filter.Architecture is null ? string.Empty : " AND i.architecture = @architecture")
-            .Append(filter.State is null ? string.Empty : " AND i.state = @state");
-
-        var branches = new List<string>(3);
-        if (filter.Kind is null or ImageKind.Public)
-        {
-            branches.Add($"SELECT {ImageRows.Columns}, 0 FROM images i WHERE i.owner = @public AND i.region = @region{narrowing}");
-        }
-
-        if (filter.Kind is null or ImageKind.Custom)
-        {
-            branches.Add($"SELECT {ImageRows.Columns}, 1 FROM images i WHERE i.owner = @viewer AND i.region = @region{narrowing}");
-        }
-
-        if (filter.Kind is null or ImageKind.Shared)
-        {
-            branches.Add($"SELECT {ImageRows.Columns}, 2 FROM grants g JOIN images i ON i.id = g.image_id WHERE g.recipient = @viewer AND g.region = @region AND i.region = @region AND g.owner = i.owner AND i.owner <> @public AND i.owner <> @viewer{narrowing}");
-        }
-
-        return string.Join(" UNION ALL ", branches);
-    }
-
-    private static void BindVisibleImages(DbCommand command, AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId>? ids)
-    {
-        command.With("public", Schema.PublicOwner).With("viewer", viewer.Value).With("region", region.Value);
-        if (ids is { } some)
-        {
-            for (var n = 0; n < some.Length; n++)
-            {
-                command.With($"id{n}", some[n].Value);
-            }
-        }
-
-        if (filter.OsFamily is { } family)
-        {
-            command.With("os_family", family.ToString());
-        }
-
-        if (filter.Architecture is { } architecture)
-        {
-            command.With("architecture", architecture.ToString());
-        }
-
-        if (filter.State is { } state)
-        {
-            command.With("state", state.ToString());
-        }
-    }
-
-    /// <summary>A listing's order: newest first, ties by id, as <see cref="InMemoryImageStore"/> lists.</summary>
-    private sealed class NewestFirst : IComparer<VisibleImage>
-    {
-        public static readonly NewestFirst Instance = new();
-
-        public int Compare(VisibleImage? x, VisibleImage? y)
-        {
-            var byTime = y!.Image.CreatedAt.CompareTo(x!.Image.CreatedAt);
-            return byTime != 0 ? byTime : string.CompareOrdinal(x.Image.Id.Value, y.Image.Id.Value);
         }
     }
 

@@ -4,15 +4,21 @@ using System.Data.Common;
 namespace ImageRules.Relational;
 
 /// <summary>
-/// The tables, as numbered migrations that both engines accept as written. Each statement is harmless to repeat
-/// (<c>IF NOT EXISTS</c>), and the whole upgrade runs in one transaction that only one process holds at a time.
+/// The tables, as numbered migrations that both engines accept as written. The whole upgrade runs in one transaction
+/// that only one process holds at a time, and each migration runs once, when the recorded version is below it (the
+/// first one's statements are also harmless to repeat, <c>IF NOT EXISTS</c>).
 /// </summary>
 /// <remarks>
 /// <para>The public images of a region form the catalogue whose owner is <see cref="PublicOwner"/> (the empty text, which
 /// no account id is), so keys never hold NULL and primary keys compare as written.</para>
-/// <para>Indexes make each query cost in proportion to its answer: <c>images (owner, region)</c> for a catalogue and
-/// the viewer's own and public images, <c>grants (recipient, region)</c> for the grants an account holds, and the
-/// grants' primary key <c>(image_id, recipient)</c> for an image's grants.</para>
+/// <para>Indexes make each query cost in proportion to its answer: <c>images (owner, region, created desc, id)</c> for
+/// a catalogue and the viewer's own and public images, <c>grants (recipient, region, image created desc, image id)</c>
+/// for the grants an account holds, both in a listing's order so that a page reads only the rows up to it, and the
+/// grants' primary key <c>(image_id, recipient)</c> for an image's grants. A grant carries its image's creation
+/// instant for that order (an image's creation time never changes, see <see cref="Storage.CatalogueChange.Updated"/>).</para>
+/// <para>Counters, kept in each commit's transaction, give a listing's total without counting: <c>catalogues.image_count</c>
+/// (a catalogue's images) and <c>held_grants (recipient, region, grant_count)</c> (the grants an account holds in a
+/// region, leaving out any to the image's own owner, which lists its image as its own).</para>
 /// <para>Instants are stored as UTC ticks plus the offset in minutes, so they order correctly and read back exactly.
 /// Enumerations are stored by name, so reordering an enumeration never changes stored data.</para>
 /// </remarks>
@@ -80,6 +86,30 @@ internal static class Schema
                 supports_copy BOOLEAN NOT NULL,
                 supports_import BOOLEAN NOT NULL)
             """,
+        ],
+        [
+            // Version 2, paging in the store: listing order in the indexes, counters for the totals, existing rows backfilled.
+            "ALTER TABLE catalogues ADD COLUMN image_count BIGINT NOT NULL DEFAULT 0",
+            "UPDATE catalogues SET image_count = (SELECT COUNT(*) FROM images i WHERE i.owner = catalogues.owner AND i.region = catalogues.region)",
+            "ALTER TABLE grants ADD COLUMN image_created_utc_ticks BIGINT NOT NULL DEFAULT 0",
+            "UPDATE grants SET image_created_utc_ticks = (SELECT i.created_utc_ticks FROM images i WHERE i.id = grants.image_id)",
+            """
+            CREATE TABLE held_grants (
+                recipient TEXT NOT NULL,
+                region TEXT NOT NULL,
+                grant_count BIGINT NOT NULL,
+                PRIMARY KEY (recipient, region))
+            """,
+            """
+            INSERT INTO held_grants (recipient, region, grant_count)
+            SELECT g.recipient, g.region, COUNT(*) FROM grants g JOIN images i ON i.id = g.image_id
+            WHERE i.region = g.region AND i.owner = g.owner AND g.recipient <> i.owner
+            GROUP BY g.recipient, g.region
+            """,
+            "DROP INDEX IF EXISTS images_by_catalogue",
+            "CREATE INDEX images_newest_first ON images (owner, region, created_utc_ticks DESC, id)",
+            "DROP INDEX IF EXISTS grants_held",
+            "CREATE INDEX grants_held_newest_first ON grants (recipient, region, image_created_utc_ticks DESC, image_id)",
         ],
     ];
 

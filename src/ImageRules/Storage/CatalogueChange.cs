@@ -19,7 +19,10 @@ public sealed record CatalogueChange
     /// <summary>New images; their ids must be unused in the whole store.</summary>
     public ImmutableArray<Image> Added { get; init; } = [];
 
-    /// <summary>Images replaced by a changed copy; each must exist in the catalogue.</summary>
+    /// <summary>
+    /// Images replaced by a changed copy; each must exist in the catalogue and keep its <see cref="Image.CreatedAt"/>
+    /// instant (an image's creation time never changes; stores keep listings ordered by it).
+    /// </summary>
     public ImmutableArray<Image> Updated { get; init; } = [];
 
     /// <summary>Images removed; each must exist in the catalogue and have no grant left after this change.</summary>

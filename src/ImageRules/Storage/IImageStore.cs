@@ -19,7 +19,11 @@ namespace ImageRules.Storage;
 /// write; a store that can hold its catalogue while the decision is made (a row lock, a write lock) overrides it so that
 /// racing writers of one catalogue queue instead of failing.</para>
 /// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6).</para>
-/// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored.</para>
+/// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored. A listing
+/// (<see cref="QueryVisibleAsync"/>) with no filter but kind costs in proportion to its offset plus its limit, not to
+/// how many images the viewer sees, and its total is exact without counting them (stores keep counts as they commit);
+/// with image ids, in proportion to the ids; with any other filter, in proportion to the viewer's visible images of
+/// the kinds asked for (every one is looked at to count the matches).</para>
 /// <para>Implementations must be thread-safe. <c>tests/ImageRules.Tests/Storage/ImageStoreContract.cs</c> is the
 /// contract a new store inherits to prove itself.</para>
 /// </remarks>
@@ -66,8 +70,10 @@ public interface IImageStore
 
     /// <summary>
     /// The images <paramref name="viewer"/> can see in <paramref name="region"/> (<see cref="ImagePolicy.KindFor"/>:
-    /// public, its own, and those granted to it there) that pass <paramref name="filter"/>, newest first (ties by id),
-    /// one page (R2).
+    /// public, its own, and those granted to it there) that pass <paramref name="filter"/>, newest first (ties by
+    /// ordinal id), one page (R2), with the exact number of matches in all pages. An image's creation time never
+    /// changes (<see cref="CatalogueChange.Updated"/>), so pages taken one after another, with no commit between them,
+    /// list every match once. See "Cost" above.
     /// </summary>
     ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default);
 

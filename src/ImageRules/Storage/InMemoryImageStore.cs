@@ -9,10 +9,15 @@ namespace ImageRules.Storage;
 /// The default store: regions, accounts, images and grants in memory, thread-safe, forgotten when the process ends.
 /// </summary>
 /// <remarks>
-/// One lock guards all state; each operation holds it only for its own work. Indexes by id, by catalogue and by
-/// recipient and region make every query cost in proportion to its answer: listing what an account sees in a region
-/// reads that region's public images, the account's own images there and its grants there, never the whole store.
-/// Images and grants are immutable records, so returned values are safe to share.
+/// <para>One lock guards all state; each operation holds it only for its own work. Indexes by id, by catalogue and by
+/// recipient and region make every query cost in proportion to its answer, never to the whole store.</para>
+/// <para>A catalogue's images, and the images an account holds grants for in a region, are kept newest first (as a
+/// listing orders them), with their counts. So a page of a listing is a merge of at most three ordered sequences (the
+/// region's public images, the viewer's own, those granted to it) that stops after offset plus limit images, and its
+/// total is the sum of those counts: a page costs in proportion to offset plus limit, whatever the viewer sees. A
+/// filter other than kind must look at every image of the kinds asked for to count the matches, so such a listing
+/// costs in proportion to them; with image ids it looks up only those ids.</para>
+/// <para>Images and grants are immutable records, so returned values are safe to share.</para>
 /// </remarks>
 public sealed class InMemoryImageStore : IImageStore
 {
@@ -21,7 +26,7 @@ public sealed class InMemoryImageStore : IImageStore
     private readonly Dictionary<RegionId, Region> regions = [];
     private readonly Dictionary<ImageId, StoredImage> images = [];
     private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
-    private readonly Dictionary<(AccountId Recipient, RegionId Region), Dictionary<ImageId, ShareGrant>> grantsHeld = [];
+    private readonly Dictionary<(AccountId Recipient, RegionId Region), SortedSet<StoredImage>> grantsHeld = [];
 
     /// <summary>How many images are stored.</summary>
     public int ImageCount
@@ -50,7 +55,7 @@ public sealed class InMemoryImageStore : IImageStore
                 Region = regions.GetValueOrDefault(query.Region),
                 Image = stored?.Image,
                 Grants = stored is null ? [] : GrantsOf(stored, query),
-                Catalogue = catalogue is null ? [] : catalogue.Snapshot(images),
+                Catalogue = catalogue is null ? [] : catalogue.Snapshot(),
                 Version = catalogue?.Version ?? 0,
                 TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
                 Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
@@ -125,88 +130,112 @@ public sealed class InMemoryImageStore : IImageStore
     {
         Guard.Against.Null(filter);
         Guard.Against.Null(page);
-        var matches = new List<VisibleImage>();
         lock (gate)
         {
-            if (filter.ImageIds is { } ids)
-            {
-                CollectByIds(viewer, region, filter, ids, matches);
-            }
-            else
-            {
-                CollectVisible(viewer, region, filter, matches);
-            }
-        }
-
-        matches.Sort(NewestFirst);
-        var items = matches.Skip(page.Offset).Take(page.Limit).ToImmutableArray();
-        return ValueTask.FromResult(new ImagePage(items, matches.Count));
-    }
-
-    private void CollectVisible(AccountId viewer, RegionId region, ImageFilter filter, List<VisibleImage> matches)
-    {
-        if (filter.Kind is null or ImageKind.Public)
-        {
-            CollectCatalogue(new CatalogueKey(null, region), ImageKind.Public, filter, matches);
-        }
-
-        if (filter.Kind is null or ImageKind.Custom)
-        {
-            CollectCatalogue(new CatalogueKey(viewer, region), ImageKind.Custom, filter, matches);
-        }
-
-        if (filter.Kind is null or ImageKind.Shared && grantsHeld.TryGetValue((viewer, region), out var held))
-        {
-            foreach (var id in held.Keys)
-            {
-                AddIfMatching(images[id].Image, ImageKind.Shared, filter, matches);
-            }
+            return ValueTask.FromResult(filter.ImageIds is { } ids ? PageOfIds(viewer, region, filter, ids, page) : PageOfVisible(viewer, region, filter, page));
         }
     }
 
-    private void CollectCatalogue(CatalogueKey key, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
+    /// <summary>
+    /// Merges the visible kinds' ordered sequences: with no filter but kind, stops after the page and sums the
+    /// sequences' counts; with one, goes through them all to count the matches.
+    /// </summary>
+    private ImagePage PageOfVisible(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page)
     {
-        if (catalogues.TryGetValue(key, out var entry))
+        var sources = new List<(SortedSet<StoredImage> Images, ImageKind Kind)>(3);
+        AddSource(sources, filter, ImageKind.Public, catalogues.GetValueOrDefault(new CatalogueKey(null, region))?.Newest);
+        AddSource(sources, filter, ImageKind.Custom, catalogues.GetValueOrDefault(new CatalogueKey(viewer, region))?.Newest);
+        AddSource(sources, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault((viewer, region)));
+        var countedByKind = filter with { Kind = null } == ImageFilter.None;
+        var items = ImmutableArray.CreateBuilder<VisibleImage>(page.Limit);
+        var matches = 0;
+        foreach (var seen in Merge(sources))
         {
-            foreach (var id in entry.Ids)
+            if (countedByKind || filter.Matches(seen.Image, seen.Kind))
             {
-                AddIfMatching(images[id].Image, kind, filter, matches);
+                if (matches++ >= page.Offset && items.Count < page.Limit)
+                {
+                    items.Add(seen);
+                }
+
+                if (countedByKind && items.Count == page.Limit)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new ImagePage(items.ToImmutable(), countedByKind ? sources.Sum(s => s.Images.Count) : matches);
+    }
+
+    private static void AddSource(List<(SortedSet<StoredImage> Images, ImageKind Kind)> sources, ImageFilter filter, ImageKind kind, SortedSet<StoredImage>? images)
+    {
+        if (filter.Kind is null || filter.Kind == kind)
+        {
+            if (images is { Count: > 0 })
+            {
+                sources.Add((images, kind));
             }
         }
     }
 
-    private void CollectByIds(AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId> ids, List<VisibleImage> matches)
+    /// <summary>The images of every source, newest first (ties by id): each step takes the first of the sources' heads.</summary>
+    private static IEnumerable<VisibleImage> Merge(List<(SortedSet<StoredImage> Images, ImageKind Kind)> sources)
     {
+        // Enumerators are structs: each is moved in place, in its array slot.
+        var heads = new SortedSet<StoredImage>.Enumerator[sources.Count];
+        var live = new bool[sources.Count];
+        for (var i = 0; i < heads.Length; i++)
+        {
+            heads[i] = sources[i].Images.GetEnumerator();
+            live[i] = heads[i].MoveNext();
+        }
+
+        while (true)
+        {
+            var next = -1;
+            for (var i = 0; i < heads.Length; i++)
+            {
+                if (live[i] && (next < 0 || NewestFirst.Instance.Compare(heads[i].Current, heads[next].Current) < 0))
+                {
+                    next = i;
+                }
+            }
+
+            if (next < 0)
+            {
+                yield break;
+            }
+
+            yield return new VisibleImage(heads[next].Current.Image, sources[next].Kind);
+            live[next] = heads[next].MoveNext();
+        }
+    }
+
+    private ImagePage PageOfIds(AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId> ids, PageRequest page)
+    {
+        var matches = new List<VisibleImage>();
         foreach (var id in ids.Distinct())
         {
-            if (images.TryGetValue(id, out var stored) && ImagePolicy.KindFor(stored.Image, viewer, region, stored.Grants?.GetValueOrDefault(viewer)) is { } kind)
+            if (images.TryGetValue(id, out var stored) && ImagePolicy.KindFor(stored.Image, viewer, region, stored.Grants?.GetValueOrDefault(viewer)) is { } kind
+                && filter.Matches(stored.Image, kind))
             {
-                AddIfMatching(stored.Image, kind, filter, matches);
+                matches.Add(new VisibleImage(stored.Image, kind));
             }
         }
+
+        matches.Sort((a, b) => NewestFirst.Compare(a.Image, b.Image));
+        return new ImagePage([.. matches.Skip(page.Offset).Take(page.Limit)], matches.Count);
     }
 
     private ShareGrant? GrantOf(ImageId imageId, AccountId recipient) =>
         images.TryGetValue(imageId, out var stored) ? stored.Grants?.GetValueOrDefault(recipient) : null;
 
-    private static void AddIfMatching(Image image, ImageKind kind, ImageFilter filter, List<VisibleImage> matches)
-    {
-        if (filter.Matches(image, kind))
-        {
-            matches.Add(new VisibleImage(image, kind));
-        }
-    }
-
-    private static int NewestFirst(VisibleImage a, VisibleImage b)
-    {
-        var byTime = b.Image.CreatedAt.CompareTo(a.Image.CreatedAt);
-        return byTime != 0 ? byTime : string.CompareOrdinal(a.Image.Id.Value, b.Image.Id.Value);
-    }
-
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">
     /// The change contradicts the catalogue it expects (an image or grant in the wrong catalogue, a missing image or
-    /// grant, a duplicate grant, a deleted image left with grants): a bug in the caller, not a race.
+    /// grant, a duplicate grant, a deleted image left with grants, an update changing an image's creation time): a bug
+    /// in the caller, not a race.
     /// </exception>
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
@@ -245,6 +274,7 @@ public sealed class InMemoryImageStore : IImageStore
         foreach (var image in change.Updated)
         {
             CatalogueChange.Require(InCatalogue(image.Id, change, entry), "an updated image is not in the catalogue");
+            CatalogueChange.Require(CreatedAt(image.Id, change) == image.CreatedAt, "an updated image changes its creation time");
         }
 
         foreach (var id in change.Deleted)
@@ -273,9 +303,9 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
-    private static bool InCatalogue(ImageId id, CatalogueChange change, CatalogueEntry? entry)
+    private bool InCatalogue(ImageId id, CatalogueChange change, CatalogueEntry? entry)
     {
-        if (entry?.Ids.Contains(id) == true)
+        if (entry is not null && images.TryGetValue(id, out var stored) && stored.Catalogue == entry)
         {
             return true;
         }
@@ -289,6 +319,25 @@ public sealed class InMemoryImageStore : IImageStore
         }
 
         return false;
+    }
+
+    /// <summary>When the image in the catalogue (stored, or added by the change) was created; an update must keep it.</summary>
+    private DateTimeOffset CreatedAt(ImageId id, CatalogueChange change)
+    {
+        if (images.TryGetValue(id, out var stored))
+        {
+            return stored.Image.CreatedAt;
+        }
+
+        foreach (var image in change.Added)
+        {
+            if (image.Id == id)
+            {
+                return image.CreatedAt;
+            }
+        }
+
+        return default;
     }
 
     private static int RemovedGrantCount(CatalogueChange change, ImageId id)
@@ -315,12 +364,14 @@ public sealed class InMemoryImageStore : IImageStore
         entry.ForgetSnapshot();
         foreach (var image in change.Added)
         {
-            images.Add(image.Id, new StoredImage(image, entry));
-            entry.Ids.Add(image.Id);
+            var stored = new StoredImage(image, entry);
+            images.Add(image.Id, stored);
+            entry.Newest.Add(stored);
         }
 
         foreach (var image in change.Updated)
         {
+            // Its place in the ordered sets stays right: an update keeps the creation time and the id (see Validate).
             images[image.Id].Image = image;
         }
 
@@ -336,45 +387,56 @@ public sealed class InMemoryImageStore : IImageStore
 
         foreach (var id in change.Deleted)
         {
-            images.Remove(id);
-            entry.Ids.Remove(id);
+            images.Remove(id, out var stored);
+            entry.Newest.Remove(stored!);
         }
     }
 
     private void AddGrant(ShareGrant grant)
     {
-        (images[grant.ImageId].Grants ??= []).Add(grant.Recipient, grant);
-        GetOrAdd(grantsHeld, (grant.Recipient, grant.Region)).Add(grant.ImageId, grant);
+        var stored = images[grant.ImageId];
+        (stored.Grants ??= []).Add(grant.Recipient, grant);
+        if (IsListedAsShared(grant))
+        {
+            if (!grantsHeld.TryGetValue((grant.Recipient, grant.Region), out var held))
+            {
+                grantsHeld[(grant.Recipient, grant.Region)] = held = new SortedSet<StoredImage>(NewestFirst.Instance);
+            }
+
+            held.Add(stored);
+        }
     }
 
     private void RemoveGrant(ShareGrant grant)
     {
         // The image keeps its emptied dictionary (with its capacity) until it is deleted: sharing again reuses it.
-        images[grant.ImageId].Grants!.Remove(grant.Recipient);
-
-        RemoveNested(grantsHeld, (grant.Recipient, grant.Region), grant.ImageId);
+        // The grant as stored says where it is indexed, whatever else the caller's copy says.
+        var stored = images[grant.ImageId];
+        stored.Grants!.Remove(grant.Recipient, out var removed);
+        if (IsListedAsShared(removed!) && grantsHeld.TryGetValue((removed!.Recipient, removed.Region), out var held) && held.Remove(stored) && held.Count == 0)
+        {
+            grantsHeld.Remove((removed.Recipient, removed.Region));
+        }
     }
 
-    private static Dictionary<TInner, ShareGrant> GetOrAdd<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key)
-        where TKey : notnull
-        where TInner : notnull
+    /// <summary>
+    /// A grant lists its image as shared with its recipient unless the recipient owns it (the engine never makes such
+    /// a grant, R23; <see cref="ImagePolicy.KindFor"/> calls the image custom for its owner).
+    /// </summary>
+    private static bool IsListedAsShared(ShareGrant grant) => grant.Recipient != grant.Owner;
+
+    /// <summary>A listing's order: newest first, ties by ascending id (ordinal).</summary>
+    private sealed class NewestFirst : IComparer<StoredImage>
     {
-        if (!index.TryGetValue(key, out var inner))
+        public static readonly NewestFirst Instance = new();
+
+        public static int Compare(Image x, Image y)
         {
-            index[key] = inner = [];
+            var byTime = y.CreatedAt.CompareTo(x.CreatedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.Id.Value, y.Id.Value);
         }
 
-        return inner;
-    }
-
-    private static void RemoveNested<TKey, TInner>(Dictionary<TKey, Dictionary<TInner, ShareGrant>> index, TKey key, TInner innerKey)
-        where TKey : notnull
-        where TInner : notnull
-    {
-        if (index.TryGetValue(key, out var inner) && inner.Remove(innerKey) && inner.Count == 0)
-        {
-            index.Remove(key);
-        }
+        public int Compare(StoredImage? x, StoredImage? y) => Compare(x!.Image, y!.Image);
     }
 
     /// <summary>
@@ -391,7 +453,7 @@ public sealed class InMemoryImageStore : IImageStore
         public Dictionary<AccountId, ShareGrant>? Grants { get; set; }
     }
 
-    /// <summary>One catalogue: its version, its image ids, and the list of its images at that version once a load asked for it.</summary>
+    /// <summary>One catalogue: its version, its images newest first, and the list of its images at that version once a load asked for it.</summary>
     /// <remarks>
     /// The list is made once per version and shared by every load at that version (an immutable array of immutable
     /// images), so a read that loads a catalogue copies nothing: a launch of a public image loads the region's public
@@ -404,17 +466,18 @@ public sealed class InMemoryImageStore : IImageStore
 
         public long Version { get; set; }
 
-        public HashSet<ImageId> Ids { get; } = [];
+        /// <summary>The catalogue's images, newest first (ties by id), as a listing orders them.</summary>
+        public SortedSet<StoredImage> Newest { get; } = new(NewestFirst.Instance);
 
-        /// <summary>The catalogue's images, in the order of <see cref="Ids"/>, made on first use at this version.</summary>
-        public ImmutableArray<Image> Snapshot(Dictionary<ImageId, StoredImage> images)
+        /// <summary>The catalogue's images, oldest first (ties by id descending), made on first use at this version.</summary>
+        public ImmutableArray<Image> Snapshot()
         {
             if (snapshot.IsDefault)
             {
-                var builder = ImmutableArray.CreateBuilder<Image>(Ids.Count);
-                foreach (var id in Ids)
+                var builder = ImmutableArray.CreateBuilder<Image>(Newest.Count);
+                foreach (var stored in Newest.Reverse())
                 {
-                    builder.Add(images[id].Image);
+                    builder.Add(stored.Image);
                 }
 
                 snapshot = builder.MoveToImmutable();

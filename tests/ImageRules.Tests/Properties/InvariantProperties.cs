@@ -223,6 +223,48 @@ public class InvariantProperties
             }
         });
 
+    // Invariant (R2): paging through a listing gives every image the account may see in the region exactly once,
+    // newest first with ties by ascending id, whatever the page size, and every page counts them all.
+    [RuleProperty(100)]
+    public void R2_paging_through_a_listing_gives_every_visible_image_once_in_order_and_every_page_the_total(Script script) =>
+        ScriptRun.Play(script, answered: null, settled: (run, _, _) =>
+        {
+            // The page size changes from step to step: 1 to 4, so that pages end inside ties and inside each kind.
+            var limit = 1 + (int)(run.Now.Ticks / TimeSpan.TicksPerMinute % 4);
+            foreach (var account in run.Script.World.Accounts)
+            {
+                foreach (var region in run.Script.World.Regions)
+                {
+                    var expected = run.KnownImages
+                        .Select(id => (Image: run.Service.Find(id), Kind: Entitlement(run, id, account.Id, region.Id)))
+                        .Where(seen => seen.Kind is not null)
+                        .OrderByDescending(seen => seen.Image!.CreatedAt).ThenBy(seen => seen.Image!.Id.Value, StringComparer.Ordinal)
+                        .Select(seen => (seen.Image!.Id, seen.Kind!.Value))
+                        .ToList();
+                    var seen = new List<(ImageId, ImageKind)>();
+                    for (var offset = 0; ; offset += limit)
+                    {
+                        var page = ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(new Requests.DescribeImages(account.Id, region.Id, Offset: offset, Limit: limit))).Value;
+                        if (page.TotalCount != expected.Count)
+                        {
+                            throw run.Fail($"{account.Id}'s page at {offset} in {region.Id} counts {page.TotalCount} images; it may see {expected.Count}");
+                        }
+
+                        seen.AddRange(page.Items.Select(v => (v.Image.Id, v.Kind)));
+                        if (page.Items.IsEmpty)
+                        {
+                            break;
+                        }
+                    }
+
+                    if (!seen.SequenceEqual(expected))
+                    {
+                        throw run.Fail($"{account.Id} pages through {region.Id} by {limit} as [{string.Join(", ", seen)}]; newest first it may see [{string.Join(", ", expected)}]");
+                    }
+                }
+            }
+        });
+
     private static ImagePage Listing(ScriptRun run, AccountId account, RegionId region) =>
         ServiceUnderTest.Sync(run.Service.Service.DescribeImagesAsync(new Requests.DescribeImages(account, region, Limit: 100))).Value;
 

@@ -199,11 +199,7 @@ public abstract partial class ImageStoreContract
     {
         var store = await NewStoreAsync();
         var world = GeneratedWorld.Create(seed);
-        await AddAsync(store, [.. world.Images]);
-        foreach (var granted in world.Grants.GroupBy(g => new CatalogueKey(g.Owner, g.Region)))
-        {
-            await CommitAsync(store, granted.Key, c => c with { GrantsAdded = [.. granted] });
-        }
+        await world.StoreInAsync(store);
 
         foreach (var viewer in GeneratedWorld.Viewers)
         {
@@ -260,6 +256,16 @@ public abstract partial class ImageStoreContract
                 .SelectMany(i => Viewers.Where(v => v.Id != i.Owner && random.Next(3) == 0).Select(v => Sample.Grant(i, v)))
                 .ToImmutableArray();
             return new(images, grants);
+        }
+
+        /// <summary>Adds the images, one commit per catalogue, then the grants, one commit per catalogue.</summary>
+        public async Task StoreInAsync(IImageStore store)
+        {
+            await AddAsync(store, [.. Images]);
+            foreach (var granted in Grants.GroupBy(g => new CatalogueKey(g.Owner, g.Region)))
+            {
+                await CommitAsync(store, granted.Key, c => c with { GrantsAdded = [.. granted] });
+            }
         }
 
         /// <summary>What the policy lets <paramref name="viewer"/> see in <paramref name="region"/>, by id, with the kind it sees.</summary>
