@@ -75,7 +75,7 @@ public sealed class InMemoryImageStore : IImageStore
             region = regions.GetValueOrDefault(request.Region);
             var stored = images.GetValueOrDefault(request.ImageId);
             image = stored?.Image;
-            grant = stored?.Grants?.GetValueOrDefault(request.Caller);
+            grant = stored?.Grants is { Count: > 0 } grants ? grants.GetValueOrDefault(request.Caller) : null;
         }
 
         // As through LoadFactsAsync, the time is unset: it matters only to an image in progress, refused either way (R37).
