@@ -15,23 +15,49 @@ public sealed partial class ImageService
         (await DecideLaunchAsync(request, cancellationToken).ConfigureAwait(false)).ToResult();
 
     /// <summary>The same decision as <see cref="LaunchAsync"/> as a <see cref="LaunchDecision"/>, which builds no failure record when refused.</summary>
-    public async ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
+    /// <remarks>Over the in-memory store, and over any store whose load completes synchronously, no state machine runs and nothing is allocated.</remarks>
+    public ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
         var scope = telemetry.StartOperation(OperationNames.Launch, storeKind);
         try
         {
-            var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
-            // The clock matters to a launch only for an image in progress, which is refused whether or not it timed out (R37).
-            var decision = policy.Decide(request, facts);
-            scope.Complete(decision.Code ?? Outcomes.Success);
-            return decision;
+            if (store is InMemoryImageStore memory)
+            {
+                return new(Decided(ref scope, memory.DecideLaunch(policy, request)));
+            }
+
+            var loading = store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken);
+            return loading.IsCompletedSuccessfully
+                ? new(Decided(ref scope, policy.Decide(request, loading.Result)))
+                : DecideLaunchLaterAsync(request, loading, scope);
         }
         catch (Exception exception)
         {
             scope.Fail(exception);
             throw;
         }
+    }
+
+    /// <summary>The launch once a store's load completes asynchronously.</summary>
+    private async ValueTask<LaunchDecision> DecideLaunchLaterAsync(LaunchImage request, ValueTask<ImageFacts> loading, OperationScope scope)
+    {
+        try
+        {
+            // The clock matters to a launch only for an image in progress, which is refused whether or not it timed out (R37).
+            return Decided(ref scope, policy.Decide(request, await loading.ConfigureAwait(false)));
+        }
+        catch (Exception exception)
+        {
+            scope.Fail(exception);
+            throw;
+        }
+    }
+
+    private static LaunchDecision Decided(ref OperationScope scope, LaunchDecision decision)
+    {
+        scope.Complete(decision.Code ?? Outcomes.Success);
+        return decision;
     }
 
     /// <summary>One image as the caller sees it, kind included (R1, R3–R6, R37); hidden or absent is <see cref="Policy.Failures.ImageNotFound"/>.</summary>

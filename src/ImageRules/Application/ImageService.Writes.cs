@@ -25,7 +25,12 @@ public sealed partial class ImageService
     public ValueTask<Result<ImageCopied>> CopyImageAsync(CopyImage request, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
-        var query = InCallersCatalogue(request.Caller, request.Region, request.TargetRegion) with { Image = request.ImageId, TargetRegion = request.TargetRegion };
+        var query = new FactsQuery(request.Caller, request.Region)
+        {
+            Image = request.ImageId,
+            Catalogue = new CatalogueKey(request.Caller, request.TargetRegion),
+            TargetRegion = request.TargetRegion,
+        };
         return WriteAsync(query, facts => policy.Decide(request, facts), ImageOperation.Copy, request.DryRun, cancellationToken, makesImage: true);
     }
 
@@ -47,7 +52,7 @@ public sealed partial class ImageService
     public ValueTask<Result<ImageShared>> ShareImageAsync(ShareImage request, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
-        var query = OfImage(request.Caller, request.Region, request.ImageId) with { Accounts = request.Accounts.IsDefault ? [] : request.Accounts };
+        var query = new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true, Accounts = request.Accounts.IsDefault ? [] : request.Accounts };
         return WriteAsync(query, facts => policy.Decide(request, facts), ImageOperation.Share, request.DryRun, cancellationToken);
     }
 
@@ -69,7 +74,7 @@ public sealed partial class ImageService
     private static FactsQuery OfImage(Domain.AccountId caller, Domain.RegionId region, Domain.ImageId image) =>
         new(caller, region) { Image = image, AllGrants = true };
 
-    /// <summary>The facts of a decision that adds an image to the caller's catalogue in <paramref name="target"/> (the region addressed when null).</summary>
-    private static FactsQuery InCallersCatalogue(Domain.AccountId caller, Domain.RegionId region, Domain.RegionId? target = null) =>
-        new(caller, region) { Catalogue = new CatalogueKey(caller, target ?? region) };
+    /// <summary>The facts of a decision that adds an image to the caller's catalogue in the region addressed.</summary>
+    private static FactsQuery InCallersCatalogue(Domain.AccountId caller, Domain.RegionId region) =>
+        new(caller, region) { Catalogue = new CatalogueKey(caller, region) };
 }

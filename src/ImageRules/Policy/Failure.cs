@@ -19,7 +19,10 @@ public abstract record Failure
     public string Code { get; }
 
     /// <summary>A one-line, lowercase explanation naming the offending value.</summary>
-    public abstract string Message { get; }
+    public string Message => Describe();
+
+    /// <summary>The <see cref="Message"/>, worded by each failure from its fields (not public API: one member here, not one per failure).</summary>
+    private protected abstract string Describe();
 
     /// <summary><c>Code: message</c>.</summary>
     public sealed override string ToString() => $"{Code}: {Message}";

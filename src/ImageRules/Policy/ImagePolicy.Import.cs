@@ -55,7 +55,7 @@ public sealed partial class ImagePolicy
             return refused;
         }
 
-        var image = Draft(request.Caller, facts, name, description, system!, request.Architecture, request.SystemDiskGiB, ImageSource.Imported);
+        var image = Draft(request.Caller, facts, name, description, system!, request.Architecture, request.SystemDiskGiB, instance: null);
         var advisories = system!.Family == OsFamily.Windows ? Advisories.NoWindowsActivation : Advisories.None;
         return new ImageImported(image, PriceList.QuoteImageCreation(facts.Region, request.SystemDiskGiB), advisories);
     }

@@ -49,19 +49,16 @@ public sealed partial class ImagePolicy
 
     private static Failure? CheckRecipients(Image image, Account caller, ImmutableArray<AccountId> recipients, ImageFacts facts)
     {
-        var holders = new HashSet<AccountId>(facts.Grants.Length + recipients.Length);
-        foreach (var grant in facts.Grants)
+        // Few holders (the usual request) are searched in place; a set pays for itself only past a handful.
+        var holders = facts.Grants.Length + recipients.Length > SmallSet ? HoldersOf(facts.Grants, recipients.Length) : null;
+        for (var i = 0; i < recipients.Length; i++)
         {
-            holders.Add(grant.Recipient);
-        }
-
-        foreach (var recipient in recipients)
-        {
+            var recipient = recipients[i];
             var refused = recipient == caller.Id ? new ShareWithSelf(recipient)
                 : !facts.Accounts.TryGetValue(recipient, out var account) ? new AccountNotFound(recipient.Value)
                 : !account.IsRoot ? new NotMasterAccount(recipient)
                 : account.HomeRegion != caller.HomeRegion ? new RegionUnsupported(caller.HomeRegion, account.HomeRegion, recipient)
-                : !holders.Add(recipient) ? new AccountAlreadyShared(image.Id, recipient)
+                : (holders is null ? HoldsOrNamedBefore(recipient, facts.Grants, recipients, i) : !holders.Add(recipient)) ? new AccountAlreadyShared(image.Id, recipient)
                 : (Failure?)null;
             if (refused is not null)
             {
@@ -70,6 +67,34 @@ public sealed partial class ImagePolicy
         }
 
         return null;
+    }
+
+    /// <summary>Up to this many accounts, a linear search beats building a hash set (R21–R23 checks).</summary>
+    private const int SmallSet = 16;
+
+    private static HashSet<AccountId> HoldersOf(ImmutableArray<ShareGrant> grants, int more)
+    {
+        var holders = new HashSet<AccountId>(grants.Length + more);
+        foreach (var grant in grants)
+        {
+            holders.Add(grant.Recipient);
+        }
+
+        return holders;
+    }
+
+    /// <summary>Does <paramref name="recipient"/> hold a grant already, or come earlier in the request (R23)?</summary>
+    private static bool HoldsOrNamedBefore(AccountId recipient, ImmutableArray<ShareGrant> grants, ImmutableArray<AccountId> recipients, int index)
+    {
+        foreach (var grant in grants)
+        {
+            if (grant.Recipient == recipient)
+            {
+                return true;
+            }
+        }
+
+        return recipients.AsSpan(0, index).Contains(recipient);
     }
 
     /// <summary>
@@ -92,11 +117,12 @@ public sealed partial class ImagePolicy
             return new ParameterMissing("AccountIds");
         }
 
-        var remaining = facts.Grants.ToDictionary(g => g.Recipient);
+        var remaining = facts.Grants.Length > SmallSet ? GrantsByRecipient(facts.Grants) : null;
         var removed = ImmutableArray.CreateBuilder<ShareGrant>(request.Accounts.Length);
         foreach (var recipient in request.Accounts)
         {
-            if (!remaining.Remove(recipient, out var grant))
+            var grant = remaining is null ? TakeGrant(facts.Grants, recipient, removed) : remaining.Remove(recipient, out var found) ? found : null;
+            if (grant is null)
             {
                 return new AccountNotFound(recipient.Value, image.Id);
             }
@@ -105,6 +131,31 @@ public sealed partial class ImagePolicy
         }
 
         return new ImageSharingCancelled(image, removed.MoveToImmutable(), facts.Now);
+    }
+
+    private static Dictionary<AccountId, ShareGrant> GrantsByRecipient(ImmutableArray<ShareGrant> grants)
+    {
+        var byRecipient = new Dictionary<AccountId, ShareGrant>(grants.Length);
+        foreach (var grant in grants)
+        {
+            byRecipient.Add(grant.Recipient, grant);
+        }
+
+        return byRecipient;
+    }
+
+    /// <summary>The recipient's grant among a few, unless already taken by this request (a name given twice); else null.</summary>
+    private static ShareGrant? TakeGrant(ImmutableArray<ShareGrant> grants, AccountId recipient, ImmutableArray<ShareGrant>.Builder taken)
+    {
+        foreach (var grant in grants)
+        {
+            if (grant.Recipient == recipient)
+            {
+                return taken.Contains(grant) ? null : grant;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Cancels every grant of the image (owner only), the step before deleting a shared image (R16, R24). With no grants it cancels nothing and succeeds.</summary>

@@ -174,22 +174,37 @@ public sealed partial class ImagePolicy
     {
         Guard.Against.Null(request);
         Guard.Against.Null(facts);
+        return DecideLaunch(request, facts.Caller, facts.Region, facts.Image, CallerGrant(request.Caller, facts), facts.Now);
+    }
+
+    /// <summary>
+    /// <see cref="Decide(LaunchImage, ImageFacts)"/> on the facts a launch reads, passed one by one: the in-memory
+    /// store hands them over this way so that a launch through the service allocates nothing.
+    /// </summary>
+    /// <param name="request">The launch.</param>
+    /// <param name="caller">The calling account, or null.</param>
+    /// <param name="region">The region, or null.</param>
+    /// <param name="image">The image with the request's id, or null.</param>
+    /// <param name="callerGrant">The caller's grant for the image, or null.</param>
+    /// <param name="now">The time, which decides an expired transition (R37).</param>
+    internal LaunchDecision DecideLaunch(LaunchImage request, Account? caller, Region? region, Image? image, ShareGrant? callerGrant, DateTimeOffset now)
+    {
         // As Place and See check them: facts about another caller, region or image are no facts about this request.
-        if (facts.Caller?.Id != request.Caller || facts.Region is not { } region || region.Id != request.Region)
+        if (caller?.Id != request.Caller || region is null || region.Id != request.Region)
         {
-            return facts.Caller?.Id != request.Caller
+            return caller?.Id != request.Caller
                 ? LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.AccountNotFound, request.Caller.Value)
                 : LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.RegionNotFound, request.Region.Value);
         }
 
-        if (facts.Image is not { } image || image.Id != request.ImageId || KindFor(image, request.Caller, request.Region, CallerGrant(request.Caller, facts)) is not { } kind)
+        if (image is null || image.Id != request.ImageId || KindFor(image, request.Caller, request.Region, callerGrant) is not { } kind)
         {
             return LaunchDecision.Refuse(request.ImageId, LaunchRefusal.ImageNotFound, ImageState.Normal);
         }
 
-        var state = image.State.IsInProgress() ? AsOf(image, facts.Now).State : image.State;
+        var state = image.State.IsInProgress() ? AsOf(image, now).State : image.State;
         return state == ImageState.Normal
-            ? LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? CallerGrant(request.Caller, facts) : null)
+            ? LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? callerGrant : null)
             : LaunchDecision.Refuse(request.ImageId, LaunchRefusal.InvalidImageState, state);
     }
 

@@ -63,6 +63,30 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
+    /// <summary>
+    /// A launch decided on the facts <see cref="LoadFactsAsync"/> gives a launch's query (the caller, the region, the
+    /// image and the caller's grant; a launch reads no catalogue), read under the lock and handed to the policy without
+    /// building an <see cref="ImageFacts"/>: the service's launch over this store allocates nothing.
+    /// </summary>
+    internal LaunchDecision DecideLaunch(ImagePolicy policy, LaunchImage request)
+    {
+        Account? caller;
+        Region? region;
+        Image? image;
+        ShareGrant? grant;
+        lock (gate)
+        {
+            caller = accounts.GetValueOrDefault(request.Caller);
+            region = regions.GetValueOrDefault(request.Region);
+            var stored = images.GetValueOrDefault(request.ImageId);
+            image = stored?.Image;
+            grant = stored?.Grants is { Count: > 0 } grants ? grants.GetValueOrDefault(request.Caller) : null;
+        }
+
+        // As through LoadFactsAsync, the time is unset: it matters only to an image in progress, refused either way (R37).
+        return policy.DecideLaunch(request, caller, region, image, grant, now: default);
+    }
+
     private static ImmutableArray<ShareGrant> GrantsOf(StoredImage stored, FactsQuery query)
     {
         if (stored.Grants is not { Count: > 0 } grants)
@@ -80,6 +104,12 @@ public sealed class InMemoryImageStore : IImageStore
 
     private ImmutableDictionary<AccountId, Account> FindAccounts(ImmutableArray<AccountId> ids)
     {
+        if (ids.Length == 1)
+        {
+            // The usual share names one account: no builder for it.
+            return accounts.TryGetValue(ids[0], out var only) ? ImmutableDictionary<AccountId, Account>.Empty.Add(ids[0], only) : ImmutableDictionary<AccountId, Account>.Empty;
+        }
+
         var found = ImmutableDictionary.CreateBuilder<AccountId, Account>();
         foreach (var id in ids)
         {

@@ -1,5 +1,7 @@
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
+using ImageRules.Storage;
 using ImageRules.Policy.Failures;
 using ImageRules.Tests.Support;
 
@@ -68,5 +70,54 @@ public class ImageServiceLaunchTests
         Refusal.Is<ImageNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageId("img-nothere1")))).Failure, "InvalidImageId.NotFound");
         Refusal.Is<AccountNotFound>((await world.Service.LaunchAsync(new LaunchImage(new AccountId("99999999"), Sample.Guangzhou.Id, image.Id))).Failure, "InvalidAccountId.NotFound");
         Refusal.Is<RegionNotFound>((await world.Service.LaunchAsync(new LaunchImage(Sample.Alice.Id, new RegionId("eu-nowhere"), image.Id))).Failure, "InvalidRegion.NotFound");
+    }
+
+    /// <summary>
+    /// The in-memory store's launch path (no facts built), another store's that answers at once, and one that answers
+    /// only later (a state machine) decide every launch alike: allowed as owner, through a grant, refused as hidden,
+    /// unknown, or not yet <c>Normal</c> (R30, R6, R7).
+    /// </summary>
+    [Fact]
+    public async Task R30_a_launch_is_decided_alike_whether_the_store_answers_at_once_or_later()
+    {
+        var world = await TestWorld.CreateAsync();
+        var shared = await ImageServiceCancelSharingTests.SharedAsync(world, Sample.Bob);
+        var creating = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou) with { Name = "creating" })).Value.Image;
+        var atOnce = new ImageService(world.Service.Policy, new PassingStore(world.Store, yields: false), new RandomImageIdGenerator(), TimeProvider.System);
+        var later = new ImageService(world.Service.Policy, new PassingStore(world.Store, yields: true), new RandomImageIdGenerator(), TimeProvider.System);
+        LaunchImage[] launches =
+        [
+            new(Sample.Alice.Id, Sample.Guangzhou.Id, shared.Id),
+            new(Sample.Bob.Id, Sample.Guangzhou.Id, shared.Id),
+            new(Sample.Sam.Id, Sample.Guangzhou.Id, shared.Id),
+            new(Sample.Alice.Id, Sample.Guangzhou.Id, creating.Id),
+            new(new AccountId("99999999"), Sample.Guangzhou.Id, shared.Id),
+            new(Sample.Alice.Id, new RegionId("eu-nowhere"), shared.Id),
+        ];
+
+        var allowed = new List<bool>();
+        foreach (var launch in launches)
+        {
+            var expected = await world.Service.DecideLaunchAsync(launch);
+            Assert.Equal(expected.ToResult(), (await atOnce.DecideLaunchAsync(launch)).ToResult());
+            Assert.Equal(expected.ToResult(), (await later.DecideLaunchAsync(launch)).ToResult());
+            allowed.Add(expected.IsAllowed);
+        }
+
+        Assert.Equal([true, true, false, false, false, false], allowed);
+    }
+
+    /// <summary>Passes every call on; with <c>yields</c>, a facts load completes only after a yield.</summary>
+    private sealed class PassingStore(IImageStore inner, bool yields) : DelegatingImageStore(inner)
+    {
+        public override async ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
+        {
+            if (yields)
+            {
+                await Task.Yield();
+            }
+
+            return await Inner.LoadFactsAsync(query, cancellationToken);
+        }
     }
 }

@@ -54,6 +54,25 @@ public class CancelSharingTests
         Assert.Equal(new AccountNotFound(Bob.Id.Value, grantedImage: AlicesImage.Id), failure);
     }
 
+    /// <summary>Few grants are searched in place, many through a dictionary: both refuse the second naming of an account and an account without a grant (R24).</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(30)]
+    public void R24_naming_an_account_twice_or_one_without_a_grant_is_an_error_however_many_grants_there_are(int granted)
+    {
+        var grants = Engine.RootsOf(Guangzhou, granted).Select(r => Grant(AlicesImage, r)).ToArray();
+        var facts = Engine.Facts(Alice, Guangzhou, AlicesImage, grants);
+        Result<ImageSharingCancelled> CancelMany(params AccountId[] recipients) => Engine.Seed.Decide(new CancelSharing(Alice.Id, Guangzhou.Id, AlicesImage.Id, [.. recipients]), facts);
+
+        var all = CancelMany([.. grants.Select(g => g.Recipient)]);
+        var twice = CancelMany(grants[0].Recipient, grants[^1].Recipient, grants[0].Recipient);
+        var ungranted = CancelMany(grants[^1].Recipient, Bob.Id);
+
+        Assert.Equal<ShareGrant>(grants, all.Value.Grants);
+        Assert.Equal(new AccountNotFound(grants[0].Recipient.Value, grantedImage: AlicesImage.Id), twice.Failure);
+        Assert.Equal(new AccountNotFound(Bob.Id.Value, grantedImage: AlicesImage.Id), ungranted.Failure);
+    }
+
     [Fact]
     public void R24_a_request_without_accounts_is_refused()
     {

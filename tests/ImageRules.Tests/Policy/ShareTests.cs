@@ -205,6 +205,22 @@ public class ShareTests
         Refused.Because<AccountAlreadyShared>(twiceInOneRequest.Failure, "FailedOperation.AccountAlreadyExists", $"`{Bob.Id}`");
     }
 
+    /// <summary>Few holders are searched in place, many through a set: both answer the first repeated account (R23).</summary>
+    [Theory]
+    [InlineData(2)]
+    [InlineData(30)]
+    public void R23_the_first_account_named_twice_or_already_holding_is_refused_however_many_there_are(int holding)
+    {
+        var holders = Engine.RootsOf(Guangzhou, holding);
+        var known = Engine.SamplesAnd(holders);
+
+        var again = Share([Bob.Id, Carol.Id, holders[^1].Id, holders[0].Id], existing: GrantsTo(AlicesImage, holders), known: known);
+        var twiceInOneRequest = Share([.. holders.Select(h => h.Id), Carol.Id, holders[^1].Id, Carol.Id], known: known);
+
+        Assert.Equal(new AccountAlreadyShared(AlicesImage.Id, holders[^1].Id), again.Failure);
+        Assert.Equal(new AccountAlreadyShared(AlicesImage.Id, holders[^1].Id), twiceInOneRequest.Failure);
+    }
+
     [Fact]
     public void R25_a_recipient_cannot_share_a_shared_image_again()
     {

@@ -22,6 +22,5 @@ public sealed record AccountAlreadyShared : Failure
     /// <summary>The recipient.</summary>
     public AccountId AccountId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is already shared with account `{AccountId}`";
+    private protected override string Describe() => $"image `{ImageId}` is already shared with account `{AccountId}`";
 }

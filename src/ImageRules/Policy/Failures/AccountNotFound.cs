@@ -22,6 +22,5 @@ public sealed record AccountNotFound : Failure
     /// <summary>The image whose grant was to be cancelled; null when the account itself is unknown.</summary>
     public ImageId? GrantedImage { get; }
 
-    /// <inheritdoc/>
-    public override string Message => GrantedImage is { } image ? $"account {IdSyntax.Quote(AccountId)} holds no grant of image `{image}`" : $"account {IdSyntax.Quote(AccountId)} not found";
+    private protected override string Describe() => GrantedImage is { } image ? $"account {IdSyntax.Quote(AccountId)} holds no grant of image `{image}`" : $"account {IdSyntax.Quote(AccountId)} not found";
 }

@@ -17,6 +17,5 @@ public sealed record ConcurrentModification : Failure
     /// <summary>How many times the operation was decided and tried.</summary>
     public int Attempts { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"the images changed during each of {Attempts} attempts: try again";
+    private protected override string Describe() => $"the images changed during each of {Attempts} attempts: try again";
 }

@@ -27,6 +27,5 @@ public sealed record CustomImageQuotaExceeded : Failure
     /// <summary>The limit in force (seed 10, Provider 2025 500).</summary>
     public int Limit { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"account `{Owner}` already has {Limit} custom images in region `{Region}`, the limit";
+    private protected override string Describe() => $"account `{Owner}` already has {Limit} custom images in region `{Region}`, the limit";
 }

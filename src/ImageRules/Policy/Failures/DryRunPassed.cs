@@ -17,6 +17,5 @@ public sealed record DryRunPassed : Failure
     /// <summary>What was decided.</summary>
     public ImageOperation Operation { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"the {Operation.Words()} request would succeed; nothing was changed (dry run)";
+    private protected override string Describe() => $"the {Operation.Words()} request would succeed; nothing was changed (dry run)";
 }

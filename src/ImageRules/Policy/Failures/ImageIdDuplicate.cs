@@ -17,6 +17,5 @@ public sealed record ImageIdDuplicate : Failure
     /// <summary>The image id.</summary>
     public ImageId ImageId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is already published";
+    private protected override string Describe() => $"image `{ImageId}` is already published";
 }

@@ -17,6 +17,5 @@ public sealed record ImageIdMalformed : Failure
     /// <summary>The text given.</summary>
     public string? Text { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image id {IdSyntax.Quote(Text)} is malformed: expected `img-` and 8 lowercase letters or digits";
+    private protected override string Describe() => $"image id {IdSyntax.Quote(Text)} is malformed: expected `img-` and 8 lowercase letters or digits";
 }

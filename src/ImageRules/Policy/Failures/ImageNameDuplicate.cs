@@ -22,6 +22,5 @@ public sealed record ImageNameDuplicate : Failure
     /// <summary>The region.</summary>
     public RegionId Region { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"an image named {IdSyntax.Quote(Name)} already exists in region `{Region}`";
+    private protected override string Describe() => $"an image named {IdSyntax.Quote(Name)} already exists in region `{Region}`";
 }

@@ -17,6 +17,5 @@ public sealed record ImageNotFound : Failure
     /// <summary>The image asked for.</summary>
     public ImageId ImageId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` not found";
+    private protected override string Describe() => $"image `{ImageId}` not found";
 }

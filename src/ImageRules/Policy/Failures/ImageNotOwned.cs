@@ -22,6 +22,5 @@ public sealed record ImageNotOwned : Failure
     /// <summary>What was tried.</summary>
     public ImageOperation Operation { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` does not belong to the caller, who cannot {Operation.Words()} it";
+    private protected override string Describe() => $"image `{ImageId}` does not belong to the caller, who cannot {Operation.Words()} it";
 }

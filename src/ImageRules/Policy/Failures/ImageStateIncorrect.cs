@@ -27,6 +27,5 @@ public sealed record ImageStateIncorrect : Failure
     /// <summary>What was tried.</summary>
     public ImageOperation Operation { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is `{State}` and cannot be {Operation.Participle()}";
+    private protected override string Describe() => $"image `{ImageId}` is `{State}` and cannot be {Operation.Participle()}";
 }

@@ -27,6 +27,5 @@ public sealed record ImageStateInvalid : Failure
     /// <summary>Share or launch.</summary>
     public ImageOperation Operation { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is `{State}`: only a `Normal` image can be {Operation.Participle()}";
+    private protected override string Describe() => $"image `{ImageId}` is `{State}`: only a `Normal` image can be {Operation.Participle()}";
 }

@@ -22,6 +22,5 @@ public sealed record ImageStillShared : Failure
     /// <summary>How many grants it has.</summary>
     public int GrantCount { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is shared with {GrantCount} account(s): cancel sharing before deleting it";
+    private protected override string Describe() => $"image `{ImageId}` is shared with {GrantCount} account(s): cancel sharing before deleting it";
 }

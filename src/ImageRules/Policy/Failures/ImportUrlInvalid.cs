@@ -22,6 +22,5 @@ public sealed record ImportUrlInvalid : Failure
     /// <summary>What is wrong with it.</summary>
     public ValueProblem Problem { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"import url {IdSyntax.Quote(Url)} is refused: {Problem.Words()}";
+    private protected override string Describe() => $"import url {IdSyntax.Quote(Url)} is refused: {Problem.Words()}";
 }

@@ -17,6 +17,5 @@ public sealed record InstanceIdMalformed : Failure
     /// <summary>The text given.</summary>
     public string? Text { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"instance id {IdSyntax.Quote(Text)} is malformed: expected `ins-` and 8 lowercase letters or digits";
+    private protected override string Describe() => $"instance id {IdSyntax.Quote(Text)} is malformed: expected `ins-` and 8 lowercase letters or digits";
 }

@@ -17,6 +17,5 @@ public sealed record IsoMustImportByForce : Failure
     /// <summary>The url of the ISO file.</summary>
     public string Url { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"import url {IdSyntax.Quote(Url)} names an iso file, imported only when forced";
+    private protected override string Describe() => $"import url {IdSyntax.Quote(Url)} names an iso file, imported only when forced";
 }

@@ -17,6 +17,5 @@ public sealed record NotMasterAccount : Failure
     /// <summary>The recipient.</summary>
     public AccountId AccountId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"account `{AccountId}` is not a root account and cannot receive shares";
+    private protected override string Describe() => $"account `{AccountId}` is not a root account and cannot receive shares";
 }

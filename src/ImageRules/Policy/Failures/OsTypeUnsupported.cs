@@ -17,6 +17,5 @@ public sealed record OsTypeUnsupported : Failure
     /// <summary>The type given.</summary>
     public string? OsType { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"os type {IdSyntax.Quote(OsType)} cannot be imported";
+    private protected override string Describe() => $"os type {IdSyntax.Quote(OsType)} cannot be imported";
 }

@@ -22,6 +22,5 @@ public sealed record OsVersionUnsupported : Failure
     /// <summary>The version given.</summary>
     public string? OsVersion { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"version {IdSyntax.Quote(OsVersion)} of `{OsType}` cannot be imported";
+    private protected override string Describe() => $"version {IdSyntax.Quote(OsVersion)} of `{OsType}` cannot be imported";
 }

@@ -27,6 +27,5 @@ public sealed record ParameterInvalid : Failure
     /// <summary>What is wrong with it.</summary>
     public ValueProblem Problem { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"parameter `{Parameter}` is {IdSyntax.Quote(Value)}: {Problem.Words()}";
+    private protected override string Describe() => $"parameter `{Parameter}` is {IdSyntax.Quote(Value)}: {Problem.Words()}";
 }

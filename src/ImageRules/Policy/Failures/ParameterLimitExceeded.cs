@@ -27,6 +27,5 @@ public sealed record ParameterLimitExceeded : Failure
     /// <summary>The most allowed.</summary>
     public long Max { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"parameter `{Parameter}` is {Value}: at most {Max} allowed";
+    private protected override string Describe() => $"parameter `{Parameter}` is {Value}: at most {Max} allowed";
 }

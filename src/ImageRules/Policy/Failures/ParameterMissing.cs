@@ -17,6 +17,5 @@ public sealed record ParameterMissing : Failure
     /// <summary>The provider's name of the parameter, such as <c>AccountIds</c>.</summary>
     public string Parameter { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"parameter `{Parameter}` is missing or empty";
+    private protected override string Describe() => $"parameter `{Parameter}` is missing or empty";
 }

@@ -17,6 +17,5 @@ public sealed record RegionNotFound : Failure
     /// <summary>The region id given.</summary>
     public string? RegionId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"region {IdSyntax.Quote(RegionId)} not found";
+    private protected override string Describe() => $"region {IdSyntax.Quote(RegionId)} not found";
 }

@@ -27,6 +27,5 @@ public sealed record RegionUnavailable : Failure
     /// <summary>True when a copy names the image's own region as its target.</summary>
     public bool IsImageRegion { get; }
 
-    /// <inheritdoc/>
-    public override string Message => IsImageRegion ? $"region `{RegionId}` is the image's own region: copy to a different region" : $"region `{RegionId}` does not support image {Operation.Words()}";
+    private protected override string Describe() => IsImageRegion ? $"region `{RegionId}` is the image's own region: copy to a different region" : $"region `{RegionId}` does not support image {Operation.Words()}";
 }

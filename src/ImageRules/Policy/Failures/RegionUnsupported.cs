@@ -27,6 +27,5 @@ public sealed record RegionUnsupported : Failure
     /// <summary>The recipient refused, for a share; null for a copy.</summary>
     public AccountId? Recipient { get; }
 
-    /// <inheritdoc/>
-    public override string Message => Recipient is { } recipient ? $"account `{recipient}` belongs to region `{To}` and cannot receive shares from region `{From}`" : $"copying from `{From}` to `{To}` crosses the chinese mainland border, which needs a support ticket";
+    private protected override string Describe() => Recipient is { } recipient ? $"account `{recipient}` belongs to region `{To}` and cannot receive shares from region `{From}`" : $"copying from `{From}` to `{To}` crosses the chinese mainland border, which needs a support ticket";
 }

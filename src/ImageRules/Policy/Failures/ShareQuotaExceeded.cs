@@ -27,6 +27,5 @@ public sealed record ShareQuotaExceeded : Failure
     /// <summary>How many recipients the image would have.</summary>
     public int Requested { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` would be shared with {Requested} accounts, more than the {Limit} allowed";
+    private protected override string Describe() => $"image `{ImageId}` would be shared with {Requested} accounts, more than the {Limit} allowed";
 }

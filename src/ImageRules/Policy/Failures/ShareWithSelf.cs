@@ -17,6 +17,5 @@ public sealed record ShareWithSelf : Failure
     /// <summary>The owner's id.</summary>
     public AccountId AccountId { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"account `{AccountId}` cannot share an image with itself";
+    private protected override string Describe() => $"account `{AccountId}` cannot share an image with itself";
 }

@@ -22,6 +22,5 @@ public sealed record SharedImageModifyUnsupported : Failure
     /// <summary>What was tried.</summary>
     public ImageOperation Operation { get; }
 
-    /// <inheritdoc/>
-    public override string Message => $"image `{ImageId}` is shared with the caller, who cannot {Operation.Words()} it";
+    private protected override string Describe() => $"image `{ImageId}` is shared with the caller, who cannot {Operation.Words()} it";
 }
