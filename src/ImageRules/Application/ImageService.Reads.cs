@@ -21,7 +21,7 @@ public sealed partial class ImageService
         var scope = telemetry.StartOperation(OperationNames.Launch, storeKind);
         try
         {
-            var facts = await store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false);
+            var facts = await InStoreAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken).ConfigureAwait(false);
             // The clock matters to a launch only for an image in progress, which is refused whether or not it timed out (R37).
             var decision = policy.Decide(request, facts);
             scope.Complete(decision.Code ?? Outcomes.Success);
@@ -65,7 +65,10 @@ public sealed partial class ImageService
             return place;
         }
 
-        var found = await store.QueryVisibleAsync(request.Caller, request.Region, request.Filter ?? ImageFilter.None, page, cancellationToken).ConfigureAwait(false);
+        var found = await InStoreAsync(
+            (request.Caller, request.Region, Filter: request.Filter ?? ImageFilter.None, Page: page),
+            static (s, q, ct) => s.QueryVisibleAsync(q.Caller, q.Region, q.Filter, q.Page, ct),
+            cancellationToken).ConfigureAwait(false);
         var now = Now;
         return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
     }
@@ -113,7 +116,7 @@ public sealed partial class ImageService
     /// <summary>The caller's account and the region must exist (R7): the failure when not, else null.</summary>
     private async ValueTask<Policy.Failure?> FindPlaceAsync(AccountId caller, RegionId region, CancellationToken cancellationToken)
     {
-        var facts = await store.LoadFactsAsync(new FactsQuery(caller, region), cancellationToken).ConfigureAwait(false);
+        var facts = await InStoreAsync(new FactsQuery(caller, region), static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken).ConfigureAwait(false);
         return policy.Decide(new DescribeQuota(caller, region), facts).Failure;
     }
 }

@@ -23,6 +23,12 @@ namespace ImageRules.Application;
 /// on the new state, up to <see cref="MaxAttempts"/> times, then answered <see cref="ConcurrentModification"/> with
 /// nothing saved. The platform's transitions (<see cref="CompleteImageAsync"/>) are retried until they land (R37).
 /// A request with <c>DryRun</c> is decided in full and changes nothing (R38).</para>
+/// <para><b>Store failures.</b> A store call that fails for a transient reason (the store throws
+/// <see cref="ImageStoreUnavailableException"/>: a dropped connection, a database restarting) is made again after a
+/// short jittered pause, up to <see cref="MaxTransientAttempts"/> times; when every attempt fails, or at once when
+/// the failure came while a write was being committed (<see cref="ImageStoreUnavailableException.OutcomeUnknown"/>:
+/// it may have been saved), every operation throws that exception, the one infrastructure failure a caller need
+/// handle. Any other exception of the store passes unchanged and unretried.</para>
 /// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change; an observer that throws is
 /// logged and never turns a saved change into a failure for the caller.</para>
 /// </remarks>
@@ -112,7 +118,7 @@ public sealed partial class ImageService
                     return new DryRunPassed(operation);
                 }
 
-                if (await store.TryCommitAsync(ChangeOf(outcome, facts.Version), cancellationToken).ConfigureAwait(false))
+                if (await InStoreAsync(ChangeOf(outcome, facts.Version), static (s, change, ct) => s.TryCommitAsync(change, ct), cancellationToken).ConfigureAwait(false))
                 {
                     scope.Complete(Outcomes.Success);
                     await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
@@ -200,7 +206,7 @@ public sealed partial class ImageService
     /// <summary>The facts of a query, with the clock and, for a decision that makes an image, the id it would take.</summary>
     private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken, bool makesImage = false)
     {
-        var facts = await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
+        var facts = await InStoreAsync(query, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken).ConfigureAwait(false);
         return facts with { Now = Now, NewImageId = makesImage ? ids.NewImageId() : default };
     }
 

@@ -15,6 +15,12 @@ namespace ImageRules.Storage;
 /// so racing writers never both take the last slot nor leave a grant on a deleted image.</para>
 /// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6).</para>
 /// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored.</para>
+/// <para><b>Failures.</b> A lost race is an answer (<see cref="TryCommitAsync"/> returns false), never an exception. A
+/// transient infrastructure failure (the database unreachable, restarting, timing out, locked past its timeout) is
+/// thrown as <see cref="ImageStoreUnavailableException"/> wrapping the driver's exception, with nothing written, or
+/// with <see cref="ImageStoreUnavailableException.OutcomeUnknown"/> set when it came while a change was being
+/// committed; the store does not retry it itself (<c>ImageService</c> does). Anything else (a bug, a constraint the
+/// data breaks, a schema newer than the store) is thrown as it is.</para>
 /// <para>Implementations must be thread-safe. <c>tests/ImageRules.Tests/Storage/ImageStoreContract.cs</c> is the
 /// contract a new store inherits to prove itself.</para>
 /// </remarks>

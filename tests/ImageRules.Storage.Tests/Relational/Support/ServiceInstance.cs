@@ -31,7 +31,11 @@ public sealed class ServiceInstance : IAsyncDisposable
     public ImageService Service { get; }
 
     public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null) =>
-        new(database.OpenInstance(), options ?? new ImageRulesOptions());
+        Using(database.OpenInstance(), options);
+
+    /// <summary>An instance over <paramref name="database"/>, a handle the test made itself (say, with its own connection settings).</summary>
+    public static ServiceInstance Using(RelationalDatabase database, ImageRulesOptions? options = null) =>
+        new(database, options ?? new ImageRulesOptions());
 
     /// <summary>Saves <see cref="Sample.Regions"/>, <see cref="Sample.Accounts"/> and <paramref name="extra"/> root accounts of Guangzhou, returning those.</summary>
     public async Task<AccountId[]> SeedAsync(int extra = 0, int series = 5)
