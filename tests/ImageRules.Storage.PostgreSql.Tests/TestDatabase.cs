@@ -58,8 +58,8 @@ public sealed class TestDatabase
         return new TestDatabase(builder.ToString());
     }
 
-    /// <summary>A new handle on the database with its own connection pool, as another service instance would have.</summary>
-    public RelationalDatabase OpenInstance() => new PostgreSqlDatabase(ConnectionString);
+    /// <summary>A new handle on the database with its own connection pool, as another service instance would have; <paramref name="time"/> times its schema re-checks.</summary>
+    public RelationalDatabase OpenInstance(TimeProvider? time = null) => new PostgreSqlDatabase(ConnectionString) { Time = time ?? TimeProvider.System };
 
     /// <summary>Chooses the store over this database as a host would.</summary>
     public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UsePostgreSql(ConnectionString);
