@@ -58,6 +58,9 @@ public sealed class TestDatabase
         return new TestDatabase(builder.ToString());
     }
 
+    /// <summary>The database at <paramref name="connectionString"/>, such as a <see cref="PrivateServer"/>'s, as it is.</summary>
+    public static TestDatabase At(string connectionString) => new(connectionString);
+
     /// <summary>A new handle on the database with its own connection pool, as another service instance would have; <paramref name="time"/> times its schema re-checks.</summary>
     public RelationalDatabase OpenInstance(TimeProvider? time = null) => new PostgreSqlDatabase(ConnectionString) { Time = time ?? TimeProvider.System };
 
