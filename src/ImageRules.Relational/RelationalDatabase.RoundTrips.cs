@@ -76,6 +76,9 @@ public abstract partial class RelationalDatabase
         }
     }
 
+    /// <summary>True when <paramref name="exception"/> is a transient failure of this engine (see <see cref="IsTransient"/>).</summary>
+    internal bool IsTransientFailure(Exception exception) => exception is DbException database && IsTransient(database);
+
     private static ImageStoreUnavailableException Unavailable(DbException cause, bool outcomeUnknown) =>
         new(
             outcomeUnknown
