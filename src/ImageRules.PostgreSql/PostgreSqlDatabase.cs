@@ -46,6 +46,9 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
     }
 
     /// <inheritdoc/>
+    protected override string DatabaseSystem => "postgresql";
+
+    /// <inheritdoc/>
     protected override DbConnection CreateConnection() => dataSource.CreateConnection();
 
     /// <inheritdoc/>

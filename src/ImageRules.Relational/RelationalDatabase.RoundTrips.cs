@@ -11,9 +11,13 @@ public abstract partial class RelationalDatabase
     /// unless the work itself says the outcome is unknown); any other database error first has the schema version read
     /// again (see <see cref="ThrowIfSchemaMovedAsync"/>), then is thrown as it is.
     /// </summary>
-    /// <remarks>Every entry point of the stores goes through here, so a new one is classified alike by going through it too.</remarks>
-    private async ValueTask<T> RoundTripAsync<T>(Func<DbConnection, ValueTask<T>> work, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Every entry point of the stores goes through here, so a new one is classified (and traced) alike by going
+    /// through it too. Traced as one span named <paramref name="operation"/> (see <see cref="StoreSpans"/>).
+    /// </remarks>
+    private async ValueTask<T> RoundTripAsync<T>(string operation, Func<DbConnection, ValueTask<T>> work, CancellationToken cancellationToken)
     {
+        using var span = StoreSpans.Start(DatabaseSystem, operation);
         try
         {
             var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -21,6 +25,10 @@ public abstract partial class RelationalDatabase
             {
                 return await work(connection).ConfigureAwait(false);
             }
+        }
+        catch (Exception exception) when (StoreSpans.Failed(span, exception))
+        {
+            throw; // never reached: the filter only records the failure on the span
         }
         catch (DbException exception) when (!cancellationToken.IsCancellationRequested && IsTransient(exception))
         {

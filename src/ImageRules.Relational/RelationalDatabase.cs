@@ -49,7 +49,7 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
     /// <exception cref="InvalidOperationException">The database's schema is newer than this library.</exception>
     /// <exception cref="ImageStoreUnavailableException">The database cannot be reached for a transient reason.</exception>
     public async ValueTask EnsureSchemaAsync(CancellationToken cancellationToken = default) =>
-        await RoundTripAsync(_ => ValueTask.FromResult(true), cancellationToken).ConfigureAwait(false);
+        await RoundTripAsync("ensure_schema", _ => ValueTask.FromResult(true), cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
@@ -65,6 +65,12 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>
+    /// The database's <c>db.system.name</c> in OpenTelemetry's conventions (<c>postgresql</c>, <c>sqlite</c>), on the
+    /// spans of the stores' work; <c>other_sql</c> unless an engine says.
+    /// </summary>
+    protected virtual string DatabaseSystem => "other_sql";
 
     /// <summary>A new, closed connection to the database.</summary>
     protected abstract DbConnection CreateConnection();
@@ -160,12 +166,12 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     /// <exception cref="ImageStoreUnavailableException">A transient failure: nothing was written, or, when it came while committing, the outcome is unknown.</exception>
     internal ValueTask<bool> TryWriteAsync(Func<DbTransaction, CancellationToken, ValueTask<bool>> write, CancellationToken cancellationToken) =>
-        RoundTripAsync(connection => WriteAsync(connection, write, cancellationToken), cancellationToken);
+        RoundTripAsync("commit", connection => WriteAsync(connection, write, cancellationToken), cancellationToken);
 
     /// <summary>Runs one query, outside any transaction, and reads every row with <paramref name="read"/>.</summary>
     /// <remarks>One statement reads one consistent snapshot in every supported engine, so a query that must be consistent is written as one statement.</remarks>
-    internal ValueTask<List<T>> QueryAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(sql, bind, (reader, ct) => reader.ReadRowsAsync(read, ct), cancellationToken);
+    internal ValueTask<List<T>> QueryAsync<T>(string operation, string sql, Action<DbCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(operation, sql, bind, (reader, ct) => reader.ReadRowsAsync(read, ct), cancellationToken);
 
     /// <summary>
     /// Runs <paramref name="sql"/>, one statement or several separated by semicolons, as one command outside any
@@ -174,8 +180,9 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
     /// </summary>
     /// <remarks>Each statement reads committed data at least as new as the statement before it read.</remarks>
     /// <exception cref="ImageStoreUnavailableException">A transient failure.</exception>
-    internal ValueTask<T> ReadAsync<T>(string sql, Action<DbCommand> bind, Func<DbDataReader, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken) =>
+    internal ValueTask<T> ReadAsync<T>(string operation, string sql, Action<DbCommand> bind, Func<DbDataReader, CancellationToken, ValueTask<T>> read, CancellationToken cancellationToken) =>
         RoundTripAsync(
+            operation,
             async connection =>
             {
                 var command = connection.Command(sql);
@@ -193,8 +200,9 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Runs one statement on its own (it commits by itself).</summary>
     /// <exception cref="ImageStoreUnavailableException">A transient failure (a statement that commits by itself is harmless to run again: the stores' are upserts).</exception>
-    internal async ValueTask ExecuteAsync(string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+    internal async ValueTask ExecuteAsync(string operation, string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
         await RoundTripAsync(
+            operation,
             async connection =>
             {
                 var command = connection.Command(sql);

@@ -47,6 +47,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public async ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default)
     {
         var found = await database.QueryAsync(
+            "find_image",
             $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @id",
             c => c.With("id", id.Value),
             r => ImageRows.Read(r),
@@ -58,7 +59,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(account);
-        return database.ExecuteAsync(AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
+        return database.ExecuteAsync("save_account", AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -66,7 +67,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(region);
-        return database.ExecuteAsync(RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
+        return database.ExecuteAsync("save_region", RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
     }
 
     /// <summary>Disposes the database, releasing its connections; later calls do nothing.</summary>
@@ -102,6 +103,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
         }
 
         var rows = await database.QueryAsync(
+            "query_visible",
             VisibleImagesSql(filter, ids),
             c => BindVisibleImages(c, viewer, region, filter, ids),
             r => new VisibleImage(ImageRows.Read(r), KindByBranch[r.GetInt32(ImageRows.Count)]),

@@ -55,6 +55,9 @@ public sealed class SqliteDatabase : RelationalDatabase
     }
 
     /// <inheritdoc/>
+    protected override string DatabaseSystem => "sqlite";
+
+    /// <inheritdoc/>
     protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);
 
     /// <inheritdoc/>
