@@ -16,9 +16,13 @@ namespace ImageRules.PostgreSql;
 /// facts, decides and commits in the same transaction: writers of one catalogue, from any number of instances, queue
 /// on that row instead of deciding on the same version. A bare commit first updates its catalogue's row from the
 /// expected version, so a second writer of that catalogue waits on the row lock and then finds the version gone. Each
-/// write locks one catalogue row, so writers never wait for each other in a cycle. A constraint violation, a
-/// serialization failure or a deadlock is answered as a lost race. Schema upgrades hold <c>pg_advisory_xact_lock</c>, so instances starting
+/// write locks one catalogue row, so writers never wait for each other in a cycle. A unique violation (a key another
+/// writer took), a serialization failure or a deadlock is answered as a lost race; any other constraint violation is
+/// the data's own fault and is thrown. Schema upgrades hold <c>pg_advisory_xact_lock</c>, so instances starting
 /// together upgrade one after another.</para>
+/// <para>Transient (see <see cref="IsTransient"/>): a failed, refused or timed-out connection (Npgsql's own errors, and
+/// SQLSTATE class 08), the server shutting down, crashing or starting (57P01, 57P02, 57P03), and too little of a
+/// resource for now (53000, 53200, 53300 too many connections, 53400), and a lock timeout (55P03).</para>
 /// <para>Owns its <see cref="NpgsqlDataSource"/> (and so its pool) when made from a connection string.</para>
 /// </remarks>
 public sealed class PostgreSqlDatabase : RelationalDatabase
@@ -46,6 +50,9 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
     }
 
     /// <inheritdoc/>
+    protected override string DatabaseSystem => "postgresql";
+
+    /// <inheritdoc/>
     protected override DbConnection CreateConnection() => dataSource.CreateConnection();
 
     /// <inheritdoc/>
@@ -69,10 +76,22 @@ public sealed class PostgreSqlDatabase : RelationalDatabase
 
     /// <inheritdoc/>
     protected override bool IsConflict(DbException exception) =>
-        exception is PostgresException { SqlState: var state }
-        && (state.StartsWith("23", StringComparison.Ordinal)
-            || state == PostgresErrorCodes.SerializationFailure
-            || state == PostgresErrorCodes.DeadlockDetected);
+        exception is PostgresException
+        {
+            SqlState: PostgresErrorCodes.UniqueViolation or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected,
+        };
+
+    /// <inheritdoc/>
+    protected override bool IsTransient(DbException exception) => exception switch
+    {
+        PostgresException { SqlState: var state } => state.StartsWith("08", StringComparison.Ordinal) || state is
+            PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+            or PostgresErrorCodes.InsufficientResources or PostgresErrorCodes.OutOfMemory or PostgresErrorCodes.TooManyConnections
+            or PostgresErrorCodes.ConfigurationLimitExceeded or PostgresErrorCodes.LockNotAvailable,
+        // Npgsql's own errors: the connection failed, was refused or timed out (an I/O, socket or timeout cause).
+        NpgsqlException npgsql => npgsql.IsTransient,
+        _ => false,
+    };
 
     /// <inheritdoc/>
     protected override async ValueTask DisposeAsyncCore()

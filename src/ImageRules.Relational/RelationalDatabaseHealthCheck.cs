@@ -17,7 +17,8 @@ namespace ImageRules.Relational;
 /// database is healthy before any traffic reaches it; every later check only reads.</para>
 /// <para>Healthy when the database answers and records <see cref="RelationalDatabase.SchemaVersion"/>. Otherwise the
 /// registration's failure status (<see cref="HealthStatus.Unhealthy"/> unless the host chose another) with a
-/// one-line description and, when there was one, the exception: the database cannot be reached; it did not answer
+/// one-line description and, when there was one, the exception: the database cannot be reached (the connection
+/// failed, or a pooled one met a transient error); it did not answer
 /// within the timeout; its schema is newer than this library (another instance runs a newer version: upgrade this
 /// one) or older than this library expects (restored from an older backup, or changed by hand). The result's data
 /// holds <c>expected_schema_version</c> and, once read, <c>schema_version</c>.</para>
@@ -118,7 +119,7 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
         }
         catch (Exception e) when (IsFailure(e))
         {
-            return new HealthCheckResult(failure, $"the ImageRules database cannot be reached: {e.Message}", e, data);
+            return Unreachable(failure, e, data);
         }
 
         await using (connection.ConfigureAwait(false))
@@ -141,6 +142,12 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
             catch (Exception e) when (IsFailure(e))
             {
                 var error = upgradeError ?? e;
+                if (database.IsTransientFailure(error))
+                {
+                    // A pooled connection opens without a word to the server: a stopped server shows here first.
+                    return Unreachable(failure, error, data);
+                }
+
                 return new HealthCheckResult(failure, Invariant($"the ImageRules database's schema cannot be brought to version {RelationalDatabase.SchemaVersion}: {error.Message}"), error, data);
             }
 
@@ -176,6 +183,9 @@ public sealed class RelationalDatabaseHealthCheck : IHealthCheck
             return HealthCheckResult.Healthy(Invariant($"the ImageRules database is reachable and its schema is at version {found}"), data);
         }
     }
+
+    private static HealthCheckResult Unreachable(HealthStatus failure, Exception error, Dictionary<string, object> data) =>
+        new(failure, $"the ImageRules database cannot be reached: {error.Message}", error, data);
 
     /// <summary>
     /// Whatever the database, its provider or the network throws is the check's answer. Cancellation is not:

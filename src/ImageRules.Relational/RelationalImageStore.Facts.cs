@@ -21,7 +21,7 @@ public sealed partial class RelationalImageStore
     {
         Guard.Against.Null(query);
         var load = new FactsLoad(query);
-        return database.ReadAsync(load.Sql, load.Bind, load.ReadAsync, cancellationToken);
+        return database.ReadAsync("load_facts", load.Sql, load.Bind, load.ReadAsync, cancellationToken);
     }
 
     /// <summary>

@@ -42,12 +42,13 @@ public sealed partial class RelationalImageStore
 
         if (listing.MatchesText)
         {
-            var rows = await database.QueryAsync(listing.EveryRowSql(), listing.Bind, r => listing.ReadImage(r, 0), cancellationToken).ConfigureAwait(false);
+            var rows = await database.QueryAsync("query_visible", listing.EveryRowSql(), listing.Bind, r => listing.ReadImage(r, 0), cancellationToken).ConfigureAwait(false);
             var matches = rows.Where(v => filter.Matches(v.Image, v.Kind)).Order(NewestFirst.Instance).ToList();
             return new ImagePage([.. matches.Skip(page.Offset).Take(page.Limit)], matches.Count);
         }
 
         var paged = await database.QueryAsync(
+            "query_visible",
             listing.PageSql(),
             listing.Bind,
             r => (Total: r.GetInt64(0), Item: r.IsDBNull(1) ? null : listing.ReadImage(r, 1)),

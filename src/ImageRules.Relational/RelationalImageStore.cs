@@ -44,6 +44,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public async ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default)
     {
         var found = await database.QueryAsync(
+            "find_image",
             $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @id",
             c => c.With("id", id.Value),
             r => ImageRows.Read(r),
@@ -55,7 +56,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(account);
-        return database.ExecuteAsync(AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
+        return database.ExecuteAsync("save_account", AccountRows.Upsert, c => c.WithAccount(account), cancellationToken);
     }
 
     /// <inheritdoc/>
@@ -63,7 +64,7 @@ public sealed partial class RelationalImageStore : IImageStore, IAsyncDisposable
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(region);
-        return database.ExecuteAsync(RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
+        return database.ExecuteAsync("save_region", RegionRows.Upsert, c => c.WithRegion(region), cancellationToken);
     }
 
     /// <summary>Disposes the database, releasing its connections; later calls do nothing.</summary>

@@ -124,6 +124,10 @@ internal static class Schema
         return found.Count == 0 ? 0 : found[0];
     }
 
+    /// <summary>The refusal of a database whose schema, at <paramref name="version"/>, is newer than this library's.</summary>
+    public static InvalidOperationException NewerThanLibrary(int version, Exception? cause = null) =>
+        new($"the database's schema is at version {version}, newer than the {CurrentVersion} this ImageRules storage package knows: upgrade the package", cause);
+
     /// <summary>Brings the schema to <see cref="CurrentVersion"/> inside <paramref name="transaction"/>.</summary>
     /// <exception cref="InvalidOperationException">The database's schema is newer than this library.</exception>
     public static async ValueTask UpgradeAsync(DbTransaction transaction, CancellationToken cancellationToken)
@@ -135,8 +139,7 @@ internal static class Schema
         var version = found.Count == 0 ? 0 : found[0];
         if (version > CurrentVersion)
         {
-            throw new InvalidOperationException(
-                $"the database's schema is at version {version}, newer than the {CurrentVersion} this ImageRules storage package knows: upgrade the package");
+            throw NewerThanLibrary(version);
         }
 
         for (var next = version + 1; next <= CurrentVersion; next++)

@@ -21,7 +21,7 @@ namespace ImageRules.Sqlite;
 /// lock with one statement that fails at once when another process holds it (a delete of nothing from the empty
 /// <c>write_lock</c> table, created before the schema); it then waits with <see cref="Task.Delay(TimeSpan, CancellationToken)"/>,
 /// short and jittered, and tries again, until the connection string's <c>Default Timeout</c> (30 s unless given;
-/// 0 waits for ever) has passed, when it throws the driver's <see cref="SqliteException"/> "database is locked". Other
+/// 0 waits for ever) has passed, when it fails with the driver's "database is locked", a transient failure (see <see cref="IsTransient"/>) thrown as <see cref="ImageRules.Storage.ImageStoreUnavailableException"/> and retried by the service. Other
 /// statements keep SQLite's own busy handler, up to the same timeout; once the write lock is held they never wait.
 /// Several instances over one file (one per process, or a second one in a process) queue only through that retry.</para>
 /// <para>Use a file: <c>Data Source=:memory:</c> gives each connection its own empty database.</para>
@@ -31,7 +31,23 @@ namespace ImageRules.Sqlite;
 /// </remarks>
 public sealed class SqliteDatabase : RelationalDatabase
 {
-    private const int ConstraintViolation = 19;
+    /// <summary>SQLITE_BUSY: the file is locked by another connection, past the busy timeout.</summary>
+    private const int Busy = 5;
+
+    /// <summary>SQLITE_LOCKED: a table is locked by another connection of this process (shared cache).</summary>
+    private const int Locked = 6;
+
+    /// <summary>SQLITE_IOERR: the operating system reported an I/O error.</summary>
+    private const int IOError = 10;
+
+    /// <summary>SQLITE_PROTOCOL: the write-ahead-log locking protocol lost a race with another process.</summary>
+    private const int Protocol = 15;
+
+    /// <summary>SQLITE_CONSTRAINT_PRIMARYKEY, an extended result code.</summary>
+    private const int PrimaryKeyViolation = 1555;
+
+    /// <summary>SQLITE_CONSTRAINT_UNIQUE, an extended result code.</summary>
+    private const int UniqueViolation = 2067;
 
     /// <summary>Takes the write lock of a transaction begun deferred, changing nothing: any write to a table takes it.</summary>
     private const string TakeWriteLock = "DELETE FROM write_lock WHERE 0";
@@ -55,6 +71,9 @@ public sealed class SqliteDatabase : RelationalDatabase
         writeLockTimeout = builder.DefaultTimeout == 0 ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(builder.DefaultTimeout);
         sessionSettings = $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}; PRAGMA synchronous = FULL;";
     }
+
+    /// <inheritdoc/>
+    protected override string DatabaseSystem => "sqlite";
 
     /// <inheritdoc/>
     protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);
@@ -118,8 +137,19 @@ public sealed class SqliteDatabase : RelationalDatabase
     }
 
     /// <inheritdoc/>
+    /// <remarks>A primary-key or unique violation: a key another writer took. Other constraints (NOT NULL, foreign keys, checks) are the data's own fault.</remarks>
     protected override bool IsConflict(DbException exception) =>
-        exception is SqliteException { SqliteErrorCode: ConstraintViolation };
+        exception is SqliteException { SqliteExtendedErrorCode: PrimaryKeyViolation or UniqueViolation };
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The file still locked by another writer once <c>Default Timeout</c> has passed (SQLITE_BUSY, SQLITE_LOCKED), an
+    /// I/O error (SQLITE_IOERR: often a passing fault of the disk or network file system; a lasting one fails every
+    /// attempt and is then reported all the same), and a lost race of the log's locking protocol (SQLITE_PROTOCOL). A
+    /// full disk, a file that cannot be opened or is read-only or corrupt needs an operator, so is not transient.
+    /// </remarks>
+    protected override bool IsTransient(DbException exception) =>
+        exception is SqliteException { SqliteErrorCode: Busy or Locked or IOError or Protocol };
 
     /// <inheritdoc/>
     protected override ValueTask DisposeAsyncCore()

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using ImageRules.Hosting;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
@@ -19,7 +17,7 @@ public class PostgreSqlHealthCheckTests
     [Fact]
     public async Task A_server_that_is_not_listening_is_unhealthy_with_the_connection_error()
     {
-        var services = new ServiceCollection().AddImageRules().UsePostgreSql($"Host=127.0.0.1;Port={ClosedPort()};Username=postgres;Database=postgres;Timeout=5").Services;
+        var services = new ServiceCollection().AddImageRules().UsePostgreSql($"Host=127.0.0.1;Port={Ports.Unused()};Username=postgres;Database=postgres;Timeout=5").Services;
         await using var host = HealthHost.Registered(services);
 
         var entry = await host.CheckAsync();
@@ -65,13 +63,5 @@ public class PostgreSqlHealthCheckTests
 
         await transaction.RollbackAsync();
         Assert.Equal(HealthStatus.Healthy, (await check.CheckHealthAsync(context)).Status);
-    }
-
-    /// <summary>A port on 127.0.0.1 that nothing listens on: taken from the system, then let go.</summary>
-    private static int ClosedPort()
-    {
-        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        return ((IPEndPoint)socket.LocalEndPoint!).Port;
     }
 }

@@ -59,8 +59,11 @@ public sealed class TestDatabase
         return new TestDatabase(builder.ToString());
     }
 
-    /// <summary>A new handle on the database with its own connection pool, as another service instance would have.</summary>
-    public RelationalDatabase OpenInstance() => new PostgreSqlDatabase(ConnectionString);
+    /// <summary>The database at <paramref name="connectionString"/>, such as a <see cref="PrivateServer"/>'s, as it is.</summary>
+    public static TestDatabase At(string connectionString) => new(connectionString);
+
+    /// <summary>A new handle on the database with its own connection pool, as another service instance would have; <paramref name="time"/> times its schema re-checks.</summary>
+    public RelationalDatabase OpenInstance(TimeProvider? time = null) => new PostgreSqlDatabase(ConnectionString) { Time = time ?? TimeProvider.System };
 
     /// <summary>Chooses the store over this database as a host would.</summary>
     public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UsePostgreSql(ConnectionString);

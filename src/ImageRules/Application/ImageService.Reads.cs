@@ -27,7 +27,7 @@ public sealed partial class ImageService
                 return new(Decided(ref scope, memory.DecideLaunch(policy, request)));
             }
 
-            var loading = store.LoadFactsAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken);
+            var loading = InStoreAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken);
             return loading.IsCompletedSuccessfully
                 ? new(Decided(ref scope, policy.Decide(request, loading.Result)))
                 : DecideLaunchLaterAsync(request, loading, scope);
@@ -91,7 +91,10 @@ public sealed partial class ImageService
             return place;
         }
 
-        var found = await store.QueryVisibleAsync(request.Caller, request.Region, request.Filter ?? ImageFilter.None, page, cancellationToken).ConfigureAwait(false);
+        var found = await InStoreAsync(
+            (request.Caller, request.Region, Filter: request.Filter ?? ImageFilter.None, Page: page),
+            static (s, q, ct) => s.QueryVisibleAsync(q.Caller, q.Region, q.Filter, q.Page, ct),
+            cancellationToken).ConfigureAwait(false);
         var now = Now;
         return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
     }
@@ -139,7 +142,7 @@ public sealed partial class ImageService
     /// <summary>The caller's account and the region must exist (R7): the failure when not, else null.</summary>
     private async ValueTask<Policy.Failure?> FindPlaceAsync(AccountId caller, RegionId region, CancellationToken cancellationToken)
     {
-        var facts = await store.LoadFactsAsync(new FactsQuery(caller, region), cancellationToken).ConfigureAwait(false);
+        var facts = await InStoreAsync(new FactsQuery(caller, region), static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken).ConfigureAwait(false);
         return policy.Decide(new DescribeQuota(caller, region), facts).Failure;
     }
 }

@@ -13,14 +13,14 @@ public sealed partial class ImageService
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(region);
-        return store.SaveRegionAsync(region, cancellationToken);
+        return InStoreAsync(region, static (s, r, ct) => s.SaveRegionAsync(r, ct), cancellationToken);
     }
 
     /// <summary>Adds an account, or replaces the one with its id. An operator's action, not an account's.</summary>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(account);
-        return store.SaveAccountAsync(account, cancellationToken);
+        return InStoreAsync(account, static (s, a, ct) => s.SaveAccountAsync(a, ct), cancellationToken);
     }
 
     /// <summary>
@@ -30,7 +30,7 @@ public sealed partial class ImageService
     /// </summary>
     public async ValueTask<Result<ImageCompleted>> CompleteImageAsync(ImageId imageId, bool succeeded, CancellationToken cancellationToken = default)
     {
-        if (await store.FindImageAsync(imageId, cancellationToken).ConfigureAwait(false) is not { } found)
+        if (await InStoreAsync(imageId, static (s, id, ct) => s.FindImageAsync(id, ct), cancellationToken).ConfigureAwait(false) is not { } found)
         {
             return new ImageNotFound(imageId);
         }
@@ -78,7 +78,7 @@ public sealed partial class ImageService
         Guard.Against.Null(catalogue);
         foreach (var region in catalogue.Regions)
         {
-            await store.SaveRegionAsync(region, cancellationToken).ConfigureAwait(false);
+            await SaveRegionAsync(region, cancellationToken).ConfigureAwait(false);
         }
 
         var published = 0;

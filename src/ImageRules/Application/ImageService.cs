@@ -24,6 +24,12 @@ namespace ImageRules.Application;
 /// as described on <see cref="IImageStore"/>) is decided again on the new state, up to <see cref="MaxAttempts"/>
 /// times, then answered <see cref="ConcurrentModification"/> with nothing saved. The platform's transitions (<see cref="CompleteImageAsync"/>) are retried until they land (R37).
 /// A request with <c>DryRun</c> is decided in full and changes nothing (R38).</para>
+/// <para><b>Store failures.</b> A store call that fails for a transient reason (the store throws
+/// <see cref="ImageStoreUnavailableException"/>: a dropped connection, a database restarting) is made again after a
+/// short jittered pause, up to <see cref="MaxTransientAttempts"/> times; when every attempt fails, or at once when
+/// the failure came while a write was being committed (<see cref="ImageStoreUnavailableException.OutcomeUnknown"/>:
+/// it may have been saved), every operation throws that exception, the one infrastructure failure a caller need
+/// handle. Any other exception of the store passes unchanged and unretried.</para>
 /// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change; an observer that throws is
 /// logged and never turns a saved change into a failure for the caller.</para>
 /// </remarks>
@@ -103,14 +109,12 @@ public sealed partial class ImageService
             for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
             {
                 Result<T>? decided = null;
-                var landed = await store.DecideAsync(
-                    query,
-                    facts =>
-                    {
-                        decided = decide(Stamped(facts, makesImage));
-                        return !dryRun && decided.Value.TryGetValue(out var allowed, out _) ? ChangeOf(allowed, facts.Version) : null;
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                Func<ImageFacts, CatalogueChange?> decideChange = facts =>
+                {
+                    decided = decide(Stamped(facts, makesImage));
+                    return !dryRun && decided.Value.TryGetValue(out var allowed, out _) ? ChangeOf(allowed, facts.Version) : null;
+                };
+                var landed = await InStoreAsync((Query: query, Decide: decideChange), static (s, a, ct) => s.DecideAsync(a.Query, a.Decide, ct), cancellationToken).ConfigureAwait(false);
                 if (decided is not { } result)
                 {
                     throw new InvalidOperationException($"the store `{store.GetType().Name}` answered without deciding: DecideAsync must call its decide function");
@@ -214,7 +218,7 @@ public sealed partial class ImageService
 
     /// <summary>The facts of a query, with the clock and, for a decision that makes an image, the id it would take.</summary>
     private async ValueTask<ImageFacts> LoadAsync(FactsQuery query, CancellationToken cancellationToken, bool makesImage = false) =>
-        Stamped(await store.LoadFactsAsync(query, cancellationToken).ConfigureAwait(false), makesImage);
+        Stamped(await InStoreAsync(query, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken).ConfigureAwait(false), makesImage);
 
     /// <summary>Loaded facts with the clock and, for a decision that makes an image, the id it would take.</summary>
     private ImageFacts Stamped(ImageFacts facts, bool makesImage) =>

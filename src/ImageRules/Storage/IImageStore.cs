@@ -24,6 +24,12 @@ namespace ImageRules.Storage;
 /// how many images the viewer sees, and its total is exact without counting them (stores keep counts as they commit);
 /// with image ids, in proportion to the ids; with any other filter, in proportion to the viewer's visible images of
 /// the kinds asked for (every one is looked at to count the matches).</para>
+/// <para><b>Failures.</b> A lost race is an answer (<see cref="TryCommitAsync"/> returns false), never an exception. A
+/// transient infrastructure failure (the database unreachable, restarting, timing out, locked past its timeout) is
+/// thrown as <see cref="ImageStoreUnavailableException"/> wrapping the driver's exception, with nothing written, or
+/// with <see cref="ImageStoreUnavailableException.OutcomeUnknown"/> set when it came while a change was being
+/// committed; the store does not retry it itself (<c>ImageService</c> does). Anything else (a bug, a constraint the
+/// data breaks, a schema newer than the store) is thrown as it is.</para>
 /// <para>Implementations must be thread-safe. <c>tests/ImageRules.Tests/Storage/ImageStoreContract.cs</c> is the
 /// contract a new store inherits to prove itself.</para>
 /// </remarks>

@@ -4,6 +4,7 @@ using ImageRules.Relational;
 using ImageRules.Storage.Tests.Support;
 using ImageRules.Tests.Storage;
 using ImageRules.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ImageRules.Storage.Tests;
 
@@ -72,6 +73,45 @@ public class SchemaTests
         Assert.Equal(grant, await ImageStoreContract.GrantAsync(after.Images, image.Id, Sample.Bob.Id));
         Assert.Equal(1, (await after.Service.DescribeQuotaAsync(new DescribeQuota(Sample.Alice.Id, Sample.Guangzhou.Id))).Value.Used);
         Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM schema_version"));
+    }
+
+    [Fact]
+    public async Task R11_an_instance_reads_the_schema_version_again_every_interval_and_stops_writing_once_a_newer_instance_moved_it()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clock = new FakeTimeProvider();
+        await using var older = ServiceInstance.Using(database.OpenInstance(clock));
+        await older.SeedAsync();
+        var newer = RelationalDatabase.SchemaVersion + 1;
+
+        await database.ExecuteAsync($"UPDATE schema_version SET version = {newer}");
+        Assert.True((await older.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "within the interval"))).IsSuccess);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "after it")));
+
+        Assert.Equal(
+            $"the database's schema is at version {newer}, newer than the {RelationalDatabase.SchemaVersion} this ImageRules storage package knows: upgrade the package",
+            refused.Message);
+        Assert.Equal(1, await database.ScalarAsync("SELECT COUNT(*) FROM images"));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Images.FindImageAsync(Sample.CustomImage(Sample.Alice, Sample.Guangzhou).Id));
+    }
+
+    [Fact]
+    public async Task R11_a_database_error_has_the_schema_version_read_again_and_a_newer_schema_named_as_its_cause()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var older = ServiceInstance.Using(database.OpenInstance(new FakeTimeProvider()));
+        await older.SeedAsync();
+        var newer = RelationalDatabase.SchemaVersion + 1;
+
+        // What a newer library's migration might do: a column this library reads and writes is renamed.
+        await database.ExecuteAsync("ALTER TABLE images RENAME COLUMN description TO summary");
+        await database.ExecuteAsync($"UPDATE schema_version SET version = {newer}");
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () => await older.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou)));
+
+        Assert.Contains($"schema is at version {newer}, newer than the {RelationalDatabase.SchemaVersion}", refused.Message, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<System.Data.Common.DbException>(refused.InnerException);
+        Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM images"));
     }
 
     [Fact]

@@ -38,10 +38,10 @@ public sealed class TestDatabase
 
     /// <summary>
     /// A new handle on the database with its own connection pool, as another service instance would have (pools are
-    /// per connection string, so each handle's differs in its timeout).
+    /// per connection string, so each handle's differs in its timeout); <paramref name="time"/> times its schema re-checks.
     /// </summary>
-    public RelationalDatabase OpenInstance() =>
-        new SqliteDatabase(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 + Interlocked.Increment(ref instances) }.ToString());
+    public RelationalDatabase OpenInstance(TimeProvider? time = null) =>
+        new SqliteDatabase(new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = 30 + Interlocked.Increment(ref instances) }.ToString()) { Time = time ?? TimeProvider.System };
 
     /// <summary>Chooses the store over this database as a host would.</summary>
     public IImageRulesBuilder Register(IImageRulesBuilder builder) => builder.UseSqlite(ConnectionString);

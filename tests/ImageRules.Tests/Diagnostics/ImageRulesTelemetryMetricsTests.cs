@@ -1,5 +1,9 @@
 using System.Diagnostics.Metrics;
+using ImageRules.Application;
 using ImageRules.Diagnostics;
+using ImageRules.Storage;
+using ImageRules.Tests.Application;
+using ImageRules.Tests.Support;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 
 namespace ImageRules.Tests.Diagnostics;
@@ -112,6 +116,22 @@ public sealed class ImageRulesTelemetryMetricsTests
 
         Assert.Equal(2, errors.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.All(errors.GetMeasurementSnapshot(), m => Assert.Equal(new Dictionary<string, object?> { ["imagerules.store"] = "postgresql" }, m.Tags));
+    }
+
+    [Fact]
+    public async Task The_service_counts_each_transient_store_error_it_retries()
+    {
+        using var factory = new RecordingMeterFactory();
+        var world = await TestWorld.CreateAsync();
+        var store = new UnavailableImageStore(world.Store);
+        var service = new ImageService(world.Service.Policy, store, world.Ids, world.Clock, meterFactory: factory);
+        using var errors = new MetricCollector<long>(factory.Made.Single(), TelemetryNames.StoreTransientErrors);
+        store.FailNext(nameof(IImageStore.LoadFactsAsync), 2);
+
+        Assert.True((await service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).IsSuccess);
+
+        Assert.Equal([1L, 1L], errors.GetMeasurementSnapshot().Select(m => m.Value));
+        Assert.All(errors.GetMeasurementSnapshot(), m => Assert.Equal(["imagerules.store"], m.Tags.Keys));
     }
 
     [Fact]

@@ -32,7 +32,11 @@ public sealed class ServiceInstance : IAsyncDisposable
 
     /// <summary>An instance over <paramref name="database"/>, on its own fake clock at <see cref="Sample.Now"/> unless given one (instances may share a clock, as hosts share the time).</summary>
     public static ServiceInstance Over(TestDatabase database, ImageRulesOptions? options = null, TimeProvider? clock = null, IEnumerable<IImageEventObserver>? observers = null) =>
-        new(database.OpenInstance(), options ?? new ImageRulesOptions(), clock, observers);
+        Using(database.OpenInstance(), options, clock, observers);
+
+    /// <summary>An instance over <paramref name="database"/>, a handle the test made itself (say, with its own connection settings).</summary>
+    public static ServiceInstance Using(RelationalDatabase database, ImageRulesOptions? options = null, TimeProvider? clock = null, IEnumerable<IImageEventObserver>? observers = null) =>
+        new(database, options ?? new ImageRulesOptions(), clock, observers);
 
     /// <summary>Saves <see cref="Sample.Regions"/>, <see cref="Sample.Accounts"/> and <paramref name="extra"/> root accounts of Guangzhou, returning those.</summary>
     public async Task<AccountId[]> SeedAsync(int extra = 0, int series = 5)
