@@ -44,12 +44,17 @@ public sealed class InMemoryImageStore : IImageStore
     public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(query);
+        return ValueTask.FromResult(LoadFacts(query));
+    }
+
+    private ImageFacts LoadFacts(FactsQuery query)
+    {
         lock (gate)
         {
             // One lookup finds the image, its catalogue and its grants.
             var stored = query.Image is { } id ? images.GetValueOrDefault(id) : null;
             var catalogue = query.Catalogue is { } key ? catalogues.GetValueOrDefault(key) : stored?.Catalogue;
-            return ValueTask.FromResult(new ImageFacts
+            return new ImageFacts
             {
                 Caller = accounts.GetValueOrDefault(query.Caller),
                 Region = regions.GetValueOrDefault(query.Region),
@@ -59,7 +64,7 @@ public sealed class InMemoryImageStore : IImageStore
                 Version = catalogue?.Version ?? 0,
                 TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
                 Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
-            });
+            };
         }
     }
 
@@ -270,17 +275,39 @@ public sealed class InMemoryImageStore : IImageStore
     public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(change);
+        return ValueTask.FromResult(TryCommit(change));
+    }
+
+    private bool TryCommit(CatalogueChange change)
+    {
         lock (gate)
         {
             var entry = catalogues.GetValueOrDefault(change.Key);
             if ((entry?.Version ?? 0) != change.ExpectedVersion || AnyInUse(change.Added))
             {
-                return ValueTask.FromResult(false);
+                return false;
             }
 
             Validate(change, entry);
             Apply(change, entry ?? (catalogues[change.Key] = new CatalogueEntry()));
-            return ValueTask.FromResult(true);
+            return true;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Holds the store's lock from the load to the commit, so racing writers queue and none loses a race;
+    /// <paramref name="decide"/> runs under the lock, so it must be quick and must not call the store (the policy is pure).
+    /// </remarks>
+    public ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(query);
+        Guard.Against.Null(decide);
+        lock (gate)
+        {
+            // The lock is re-entrant: the load and the commit take it again, inside this hold.
+            var change = decide(LoadFacts(query));
+            return ValueTask.FromResult(change is null || TryCommit(change));
         }
     }
 

@@ -40,7 +40,7 @@ public class WriteLockTests
     }
 
     [Fact]
-    public async Task R11_a_write_still_locked_out_after_the_default_timeout_throws_database_is_locked_and_writes_nothing()
+    public async Task R11_a_write_still_locked_out_after_the_default_timeout_is_a_transient_failure_wrapping_database_is_locked_and_writes_nothing()
     {
         var database = await TestDatabase.CreateAsync();
         await using var store = new RelationalImageStore(new SqliteDatabase(new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1 }.ToString()));
@@ -48,9 +48,10 @@ public class WriteLockTests
         var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
         await using (await HoldWriteLockAsync(database.ConnectionString))
         {
-            var refused = await Assert.ThrowsAsync<SqliteException>(async () =>
+            var refused = await Assert.ThrowsAsync<ImageStoreUnavailableException>(async () =>
                 await store.TryCommitAsync(new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = 0, Added = [image] }));
-            Assert.Equal(5, refused.SqliteErrorCode);
+            Assert.False(refused.OutcomeUnknown);
+            Assert.Equal(5, Assert.IsType<SqliteException>(refused.InnerException).SqliteErrorCode);
         }
 
         Assert.Null(await store.FindImageAsync(image.Id));

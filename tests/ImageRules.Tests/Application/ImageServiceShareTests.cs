@@ -9,6 +9,28 @@ namespace ImageRules.Tests.Application;
 
 public class ImageServiceShareTests
 {
+    /// <summary>Racing writers of one catalogue queue in every store (<see cref="Storage.IImageStore.DecideAsync"/>): exactly the limit is granted and none is answered ConcurrentModification.</summary>
+    [Fact]
+    public async Task R21_eighty_racing_shares_of_one_image_grant_exactly_50_and_refuse_30_as_OverQuota_never_ConcurrentModification()
+    {
+        var world = await TestWorld.CreateAsync();
+        var image = await world.ReadyImageAsync(Sample.Alice, Sample.Guangzhou);
+        var recipients = await RootAccountsAsync(world, 80);
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var racers = recipients.Select(recipient => Task.Run(async () =>
+        {
+            await start.Task;
+            return await world.Service.ShareImageAsync(new ShareImage(Sample.Alice.Id, Sample.Guangzhou.Id, image.Id, [recipient]));
+        })).ToArray();
+        start.SetResult();
+        var results = await Task.WhenAll(racers);
+
+        Assert.Equal(50, results.Count(r => r.IsSuccess));
+        Assert.All(results.Where(r => !r.IsSuccess), r => Refusal.Is<ShareQuotaExceeded>(r.Failure, "OverQuota"));
+        Assert.Equal(50, (await world.Store.GrantsOfAsync(image.Id)).Length);
+    }
+
     [Fact]
     public async Task R20_R22_sharing_grants_each_recipient_the_image_in_its_region()
     {

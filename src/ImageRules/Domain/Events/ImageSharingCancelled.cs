@@ -6,28 +6,11 @@ namespace ImageRules.Domain.Events;
 /// Sharing of a custom image was cancelled for one or more accounts, all at once (R24); they can no longer see or
 /// launch it, and their share slots are free. Instances they launched are not affected.
 /// </summary>
-public sealed record ImageSharingCancelled : IImageEvent
+/// <param name="Image">The image.</param>
+/// <param name="Grants">The grants removed.</param>
+/// <param name="OccurredAt">When sharing was cancelled.</param>
+public sealed record ImageSharingCancelled(Image Image, ImmutableArray<ShareGrant> Grants, DateTimeOffset OccurredAt) : IImageEvent
 {
-    /// <summary>Makes the event.</summary>
-    /// <param name="image">The image.</param>
-    /// <param name="grants">The grants removed.</param>
-    /// <param name="occurredAt">When sharing was cancelled.</param>
-    public ImageSharingCancelled(Image image, ImmutableArray<ShareGrant> grants, DateTimeOffset occurredAt)
-    {
-        Image = image;
-        Grants = grants;
-        OccurredAt = occurredAt;
-    }
-
-    /// <summary>The image.</summary>
-    public Image Image { get; }
-
-    /// <summary>The grants removed.</summary>
-    public ImmutableArray<ShareGrant> Grants { get; }
-
-    /// <summary>When sharing was cancelled.</summary>
-    public DateTimeOffset OccurredAt { get; }
-
     /// <inheritdoc/>
     public ImageId ImageId => Image.Id;
 
