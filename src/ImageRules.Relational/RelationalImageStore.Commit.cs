@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using ImageRules.Policy;
@@ -8,8 +9,8 @@ namespace ImageRules.Relational;
 
 public sealed partial class RelationalImageStore
 {
-    /// <summary>How many recipients' counters one statement moves, well under every engine's parameter limit.</summary>
-    private const int CountersPerStatement = 500;
+    /// <summary>How many grants one statement adds, or recipients' counters it moves: well under every engine's parameter limit.</summary>
+    private const int RowsPerStatement = 500;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -112,17 +113,10 @@ public sealed partial class RelationalImageStore
                 "a removed grant does not exist");
         }
 
-        foreach (var grant in change.GrantsAdded)
+        foreach (var grants in change.GrantsAdded.Chunk(RowsPerStatement))
         {
             CatalogueChange.Require(
-                await transaction.Command(
-                        """
-                        INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes, image_created_utc_ticks)
-                        SELECT @image_id, @grant_owner, @recipient, @grant_region, @granted_utc_ticks, @granted_offset_minutes, i.created_utc_ticks
-                        FROM images i WHERE i.id = @image_id AND i.owner = @grant_owner AND i.region = @grant_region
-                        ON CONFLICT (image_id, recipient) DO NOTHING
-                        """)
-                    .WithGrant(grant).ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                await GrantsInsert(transaction, grants).ChangesRowsAsync(grants.Length, cancellationToken).ConfigureAwait(false),
                 "a grant is for an image outside the catalogue, or exists already");
         }
 
@@ -138,6 +132,31 @@ public sealed partial class RelationalImageStore
 
         await CountAsync(transaction, change, owner, region, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// One statement adding <paramref name="grants"/> (a share's grants in one round trip), each only when its image is
+    /// in the grant's own catalogue, and each carrying its image's creation instant (the listing's order). A grant
+    /// that exists already adds nothing, so the statement then changes fewer rows than it was given.
+    /// </summary>
+    private static DbCommand GrantsInsert(DbTransaction transaction, ShareGrant[] grants)
+    {
+        var rows = string.Join(" UNION ALL ", Enumerable.Range(0, grants.Length).Select(n =>
+            $"SELECT @image_id{n} AS image_id, @grant_owner{n} AS owner, @recipient{n} AS recipient, @grant_region{n} AS region, @granted{n}_utc_ticks AS granted_utc_ticks, @granted{n}_offset_minutes AS granted_offset_minutes"));
+        var command = transaction.Command(
+            $"""
+            INSERT INTO grants (image_id, owner, recipient, region, granted_utc_ticks, granted_offset_minutes, image_created_utc_ticks)
+            SELECT g.image_id, g.owner, g.recipient, g.region, g.granted_utc_ticks, g.granted_offset_minutes, i.created_utc_ticks
+            FROM ({rows}) g, images i
+            WHERE i.id = g.image_id AND i.owner = g.owner AND i.region = g.region
+            ON CONFLICT (image_id, recipient) DO NOTHING
+            """);
+        for (var n = 0; n < grants.Length; n++)
+        {
+            command.WithGrant(grants[n], n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return command;
     }
 
     /// <summary>
@@ -160,7 +179,7 @@ public sealed partial class RelationalImageStore
             .GroupBy(g => g.Recipient.Value, (recipient, deltas) => (Recipient: recipient, Delta: deltas.Sum(d => d.Delta)))
             .Where(g => g.Delta != 0)
             .OrderBy(g => g.Recipient, StringComparer.Ordinal);
-        foreach (var rows in held.Chunk(CountersPerStatement))
+        foreach (var rows in held.Chunk(RowsPerStatement))
         {
             var command = transaction.Command(
                 $"""

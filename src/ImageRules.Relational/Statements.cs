@@ -33,11 +33,15 @@ internal static class Statements
     }
 
     /// <summary>Runs a statement that must change exactly one row, saying whether it did.</summary>
-    public static async ValueTask<bool> ChangesOneRowAsync(this DbCommand command, CancellationToken cancellationToken)
+    public static ValueTask<bool> ChangesOneRowAsync(this DbCommand command, CancellationToken cancellationToken) =>
+        command.ChangesRowsAsync(1, cancellationToken);
+
+    /// <summary>Runs a statement that must change exactly <paramref name="rows"/> rows, saying whether it did.</summary>
+    public static async ValueTask<bool> ChangesRowsAsync(this DbCommand command, int rows, CancellationToken cancellationToken)
     {
         await using (command.ConfigureAwait(false))
         {
-            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == rows;
         }
     }
 
