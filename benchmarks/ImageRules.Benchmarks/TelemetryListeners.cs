@@ -49,6 +49,21 @@ internal sealed class TelemetryListeners : IDisposable
     /// <summary>Attaches both listeners, process-wide, until <see cref="Dispose"/>; released by the benchmark's <c>[GlobalCleanup]</c>.</summary>
     public static TelemetryListeners Attach() => new();
 
+    /// <summary>Attaches the listeners, then runs <paramref name="setUp"/>, which must make the service speak: a row "with listeners" that heard nothing would measure nothing.</summary>
+    /// <exception cref="InvalidOperationException">The listeners heard no span or no measurement during <paramref name="setUp"/>.</exception>
+    public static async Task<TelemetryListeners> AttachAroundAsync(Func<Task> setUp)
+    {
+        var listeners = Attach();
+        await setUp();
+        if (listeners.Spans == 0 || listeners.Measurements == 0)
+        {
+            listeners.Dispose();
+            throw new InvalidOperationException("the telemetry listeners heard nothing from the service");
+        }
+
+        return listeners;
+    }
+
     /// <summary>How many spans of the source have ended since attaching.</summary>
     public long Spans => Interlocked.Read(ref spans);
 

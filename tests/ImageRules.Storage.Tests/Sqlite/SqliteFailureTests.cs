@@ -41,7 +41,7 @@ public class SqliteFailureTests
         var database = await TestDatabase.CreateAsync();
         await using var store = new RelationalImageStore(new SqliteDatabase(database.ConnectionString + ";Default Timeout=1"));
         await store.SaveRegionAsync(Sample.Guangzhou);
-        await using var other = await LockedAsync(database);
+        await using var other = await WriteLockTests.HoldWriteLockAsync(database.ConnectionString);
         var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
 
         var thrown = await Assert.ThrowsAsync<ImageStoreUnavailableException>(async () =>
@@ -62,7 +62,7 @@ public class SqliteFailureTests
         await seeding.DisposeAsync();
         await using var store = new RelationalImageStore(new SqliteDatabase(database.ConnectionString + ";Default Timeout=1"));
         var service = new Application.ImageService(new Policy.ImagePolicy(), store, new SequentialImageIds(), TimeProvider.System);
-        var other = await LockedAsync(database);
+        var other = await WriteLockTests.HoldWriteLockAsync(database.ConnectionString);
 
         var creating = service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou)).AsTask();
         await Task.Delay(TimeSpan.FromSeconds(1.5));
@@ -71,16 +71,5 @@ public class SqliteFailureTests
 
         Assert.True(created.IsSuccess);
         Assert.Equal(created.Value.Image, Assert.Single((await ImageStoreContract.CatalogueAsync(store, new CatalogueKey(Sample.Alice.Id, Sample.Guangzhou.Id))).Catalogue));
-    }
-
-    /// <summary>Another process's connection holding the file's write lock until disposed.</summary>
-    private static async Task<SqliteConnection> LockedAsync(TestDatabase database)
-    {
-        var connection = new SqliteConnection(database.ConnectionString + ";Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "BEGIN IMMEDIATE";
-        await command.ExecuteNonQueryAsync();
-        return connection;
     }
 }

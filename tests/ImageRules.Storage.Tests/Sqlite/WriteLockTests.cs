@@ -39,27 +39,8 @@ public class WriteLockTests
         Assert.Equal(image, await store.FindImageAsync(image.Id));
     }
 
-    [Fact]
-    public async Task R11_a_write_still_locked_out_after_the_default_timeout_is_a_transient_failure_wrapping_database_is_locked_and_writes_nothing()
-    {
-        var database = await TestDatabase.CreateAsync();
-        await using var store = new RelationalImageStore(new SqliteDatabase(new SqliteConnectionStringBuilder(database.ConnectionString) { DefaultTimeout = 1 }.ToString()));
-        await store.SaveRegionAsync(Sample.Guangzhou);
-        var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
-        await using (await HoldWriteLockAsync(database.ConnectionString))
-        {
-            var refused = await Assert.ThrowsAsync<ImageStoreUnavailableException>(async () =>
-                await store.TryCommitAsync(new CatalogueChange { Key = CatalogueKey.Of(image), ExpectedVersion = 0, Added = [image] }));
-            Assert.False(refused.OutcomeUnknown);
-            Assert.Equal(5, Assert.IsType<SqliteException>(refused.InnerException).SqliteErrorCode);
-        }
-
-        Assert.Null(await store.FindImageAsync(image.Id));
-        Assert.Equal(0, (await ImageStoreContract.CatalogueAsync(store, CatalogueKey.Of(image))).Version);
-    }
-
     /// <summary>Another connection (as another process would have) holding the file's write lock until disposed.</summary>
-    private static async Task<SqliteConnection> HoldWriteLockAsync(string connectionString)
+    internal static async Task<SqliteConnection> HoldWriteLockAsync(string connectionString)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await connection.OpenAsync();
