@@ -14,7 +14,7 @@ public sealed partial class ImageService
     public async ValueTask<Result<LaunchPermit>> LaunchAsync(LaunchImage request, CancellationToken cancellationToken = default) =>
         (await DecideLaunchAsync(request, cancellationToken).ConfigureAwait(false)).ToResult();
 
-    /// <summary>The same decision as <see cref="LaunchAsync"/> as a <see cref="LaunchDecision"/>, which builds no failure record when refused.</summary>
+    /// <summary>The same decision as <see cref="LaunchAsync"/> as a <see cref="LaunchDecision"/>, which builds no failure when refused.</summary>
     /// <remarks>Over the in-memory store, and over any store whose load completes synchronously, no state machine runs and nothing is allocated.</remarks>
     public ValueTask<LaunchDecision> DecideLaunchAsync(LaunchImage request, CancellationToken cancellationToken = default)
     {

@@ -6,7 +6,7 @@ namespace ImageRules.Policy;
 /// <summary>
 /// A launch decision (R30) that allocates nothing, allowed or refused: <see cref="IsAllowed"/>, and the
 /// <see cref="Permit"/> when allowed or the <see cref="Refusal"/> and its provider <see cref="Code"/> when not.
-/// <see cref="ToResult"/> gives the usual <see cref="Result{T}"/>, building the <see cref="Failure"/> record only then.
+/// <see cref="ToResult"/> gives the usual <see cref="Result{T}"/>, building the <see cref="Failure"/> only then.
 /// </summary>
 /// <remarks>
 /// <para>For hot paths that ask "may this account launch this image?" many times and mostly need the yes or no. Made by

@@ -22,6 +22,18 @@ public static class FailureSamples
         [typeof(long)] = 51L,
     };
 
+    /// <summary>A second sample per parameter type, unequal to the first, for types that have only one choice.</summary>
+    private static readonly Dictionary<Type, object> OtherSamples = new()
+    {
+        [typeof(ImageId)] = new ImageId("img-zzzz9999"),
+        [typeof(AccountId)] = new AccountId("2000000001"),
+        [typeof(RegionId)] = new RegionId("ap-shanghai"),
+        [typeof(string)] = "other value",
+        [typeof(int)] = 7,
+        [typeof(long)] = 7L,
+        [typeof(bool)] = false,
+    };
+
     /// <summary>Every failure type of the library, by name.</summary>
     public static IReadOnlyList<Type> Types { get; } =
         [.. typeof(Failure).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Failure))).OrderBy(t => t.Name, StringComparer.Ordinal)];
@@ -33,18 +45,27 @@ public static class FailureSamples
     public static ConstructorInfo ConstructorOf(Type type) => type.GetConstructors().Single();
 
     /// <summary>Instances of <paramref name="type"/> for every combination of its constructor's sample arguments.</summary>
-    public static IEnumerable<Failure> Of(Type type)
+    public static IEnumerable<Failure> Of(Type type) => ArgumentsOf(type).Select(arguments => Make(type, arguments));
+
+    /// <summary>Every combination of sample arguments for <paramref name="type"/>'s constructor.</summary>
+    public static IEnumerable<object?[]> ArgumentsOf(Type type)
     {
-        var constructor = ConstructorOf(type);
         IEnumerable<object?[]> combinations = [[]];
-        foreach (var parameter in constructor.GetParameters())
+        foreach (var parameter in ConstructorOf(type).GetParameters())
         {
             var choices = Choices(parameter).ToArray();
             combinations = combinations.SelectMany(prefix => choices.Select(choice => (object?[])[.. prefix, choice])).ToArray();
         }
 
-        return combinations.Select(arguments => (Failure)constructor.Invoke(arguments));
+        return combinations;
     }
+
+    /// <summary>A <paramref name="type"/> failure made from <paramref name="arguments"/>.</summary>
+    public static Failure Make(Type type, object?[] arguments) => (Failure)ConstructorOf(type).Invoke(arguments);
+
+    /// <summary>A value for <paramref name="parameter"/> other than <paramref name="value"/>.</summary>
+    public static object? OtherThan(ParameterInfo parameter, object? value) =>
+        Choices(parameter).Append(OtherSamples.GetValueOrDefault(Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType)).First(choice => !Equals(choice, value));
 
     private static IEnumerable<object?> Choices(ParameterInfo parameter)
     {

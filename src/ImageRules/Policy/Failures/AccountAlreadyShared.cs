@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The image is already shared with the account, or the account is named twice (R23).</summary>
 /// <remarks>Code <c>FailedOperation.AccountAlreadyExists</c>; rules R23.</remarks>
-public sealed record AccountAlreadyShared : Failure
+public sealed class AccountAlreadyShared : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image.</param>
@@ -21,6 +21,8 @@ public sealed record AccountAlreadyShared : Failure
 
     /// <summary>The recipient.</summary>
     public AccountId AccountId { get; }
+
+    private protected override object? Fields => (ImageId, AccountId);
 
     private protected override string Describe() => $"image `{ImageId}` is already shared with account `{AccountId}`";
 }

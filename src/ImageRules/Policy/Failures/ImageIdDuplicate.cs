@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>A public image with this id is already published (R3).</summary>
 /// <remarks>Code <c>InvalidImageId.Duplicate</c>; rules R3.</remarks>
-public sealed record ImageIdDuplicate : Failure
+public sealed class ImageIdDuplicate : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image id.</param>
@@ -16,6 +16,8 @@ public sealed record ImageIdDuplicate : Failure
 
     /// <summary>The image id.</summary>
     public ImageId ImageId { get; }
+
+    private protected override object? Fields => ImageId;
 
     private protected override string Describe() => $"image `{ImageId}` is already published";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The caller can see the image but does not own it, and only the owner may do this: cancel sharing, delete, or (for a public image) any change (R13, R25).</summary>
 /// <remarks>Code <c>UnauthorizedOperation.ImageNotBelongToAccount</c>; rules R13, R25.</remarks>
-public sealed record ImageNotOwned : Failure
+public sealed class ImageNotOwned : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image.</param>
@@ -21,6 +21,8 @@ public sealed record ImageNotOwned : Failure
 
     /// <summary>What was tried.</summary>
     public ImageOperation Operation { get; }
+
+    private protected override object? Fields => (ImageId, Operation);
 
     private protected override string Describe() => $"image `{ImageId}` does not belong to the caller, who cannot {Operation.Words()} it";
 }

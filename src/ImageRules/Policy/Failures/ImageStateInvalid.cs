@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The image is not <c>Normal</c>: only a <c>Normal</c> image may be shared (R20) or launched (R30).</summary>
 /// <remarks>Code <c>InvalidParameterValue.InvalidImageState</c>; rules R20, R30.</remarks>
-public sealed record ImageStateInvalid : Failure
+public sealed class ImageStateInvalid : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image.</param>
@@ -26,6 +26,8 @@ public sealed record ImageStateInvalid : Failure
 
     /// <summary>Share or launch.</summary>
     public ImageOperation Operation { get; }
+
+    private protected override object? Fields => (ImageId, State, Operation);
 
     private protected override string Describe() => $"image `{ImageId}` is `{State}`: only a `Normal` image can be {Operation.Participle()}";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The image still has share grants: cancel sharing before deleting it (R16).</summary>
 /// <remarks>Code <c>InvalidImageId.InShared</c>; rules R16.</remarks>
-public sealed record ImageStillShared : Failure
+public sealed class ImageStillShared : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image.</param>
@@ -21,6 +21,8 @@ public sealed record ImageStillShared : Failure
 
     /// <summary>How many grants it has.</summary>
     public int GrantCount { get; }
+
+    private protected override object? Fields => (ImageId, GrantCount);
 
     private protected override string Describe() => $"image `{ImageId}` is shared with {GrantCount} account(s): cancel sharing before deleting it";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>A value the rules refuse: an empty name, a name with control, format or separator characters or edge white space (R12, R36), a description with broken text (R12), a size below 1 GiB, a negative offset, or an architecture that cannot be imported (R18).</summary>
 /// <remarks>Code <c>InvalidParameterValue</c>; rules R12, R18, R36.</remarks>
-public sealed record ParameterInvalid : Failure
+public sealed class ParameterInvalid : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="parameter">The provider's name of the parameter, such as <c>ImageName</c>.</param>
@@ -26,6 +26,8 @@ public sealed record ParameterInvalid : Failure
 
     /// <summary>What is wrong with it.</summary>
     public ValueProblem Problem { get; }
+
+    private protected override object? Fields => (Parameter, Value, Problem);
 
     private protected override string Describe() => $"parameter `{Parameter}` is {IdSyntax.Quote(Value)}: {Problem.Words()}";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>A count is above what one call may carry: a page of more than 100 images (R2), or more ids or filters than the provider accepts in one call (R35).</summary>
 /// <remarks>Code <c>InvalidParameterValue.LimitExceeded</c>; rules R2, R35.</remarks>
-public sealed record ParameterLimitExceeded : Failure
+public sealed class ParameterLimitExceeded : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="parameter">The provider's name of the parameter, such as <c>Limit</c> or <c>ImageIds</c>.</param>
@@ -26,6 +26,8 @@ public sealed record ParameterLimitExceeded : Failure
 
     /// <summary>The most allowed.</summary>
     public long Max { get; }
+
+    private protected override object? Fields => (Parameter, Value, Max);
 
     private protected override string Describe() => $"parameter `{Parameter}` is {Value}: at most {Max} allowed";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>A value is longer or larger than the rules allow: a name over 60 or a description over 256 characters (R12), an import file over 50 GiB or a system disk over 500 GiB (R18).</summary>
 /// <remarks>Code <c>InvalidParameterValue.TooLarge</c>; rules R12, R18.</remarks>
-public sealed record ParameterTooLarge : Failure
+public sealed class ParameterTooLarge : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="parameter">The provider's name of the parameter, such as <c>ImageName</c>.</param>
@@ -26,6 +26,8 @@ public sealed record ParameterTooLarge : Failure
 
     /// <summary>The most allowed.</summary>
     public long Max { get; }
+
+    private protected override object? Fields => (Parameter, Value, Max);
 
     private protected override string Describe() => $"parameter `{Parameter}` is {Value}: at most {Max} allowed";
 }

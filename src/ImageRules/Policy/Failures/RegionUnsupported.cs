@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The operation would cross regions the provider keeps apart: a copy across the Chinese-mainland border without the option that allows it (R15), or a share with an account of another home region (R22).</summary>
 /// <remarks>Code <c>UnsupportedOperation.Region</c>; rules R15, R22.</remarks>
-public sealed record RegionUnsupported : Failure
+public sealed class RegionUnsupported : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="from">The image's region (copy) or the owner's home region (share).</param>
@@ -26,6 +26,8 @@ public sealed record RegionUnsupported : Failure
 
     /// <summary>The recipient refused, for a share; null for a copy.</summary>
     public AccountId? Recipient { get; }
+
+    private protected override object? Fields => (From, To, Recipient);
 
     private protected override string Describe() => Recipient is { } recipient ? $"account `{recipient}` belongs to region `{To}` and cannot receive shares from region `{From}`" : $"copying from `{From}` to `{To}` crosses the chinese mainland border, which needs a support ticket";
 }

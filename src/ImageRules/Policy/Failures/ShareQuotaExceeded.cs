@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The share would give the image more recipients than allowed (R21: seed 50, Provider 2025 500).</summary>
 /// <remarks>Code <c>OverQuota</c>; rules R21.</remarks>
-public sealed record ShareQuotaExceeded : Failure
+public sealed class ShareQuotaExceeded : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="imageId">The image.</param>
@@ -26,6 +26,8 @@ public sealed record ShareQuotaExceeded : Failure
 
     /// <summary>How many recipients the image would have.</summary>
     public int Requested { get; }
+
+    private protected override object? Fields => (ImageId, Limit, Requested);
 
     private protected override string Describe() => $"image `{ImageId}` would be shared with {Requested} accounts, more than the {Limit} allowed";
 }

@@ -4,7 +4,7 @@ namespace ImageRules.Policy.Failures;
 
 /// <summary>The owner named itself as a recipient (R23).</summary>
 /// <remarks>Code <c>InvalidAccountIs.YourSelf</c>; rules R23.</remarks>
-public sealed record ShareWithSelf : Failure
+public sealed class ShareWithSelf : Failure
 {
     /// <summary>Makes the failure.</summary>
     /// <param name="accountId">The owner's id.</param>
@@ -16,6 +16,8 @@ public sealed record ShareWithSelf : Failure
 
     /// <summary>The owner's id.</summary>
     public AccountId AccountId { get; }
+
+    private protected override object? Fields => AccountId;
 
     private protected override string Describe() => $"account `{AccountId}` cannot share an image with itself";
 }
