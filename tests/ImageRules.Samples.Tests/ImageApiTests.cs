@@ -1,5 +1,6 @@
 using System.Net;
 using ImageRules.AspNetCore.Tests.Support;
+using ImageRules.Storage.Tests.Support;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -173,6 +174,24 @@ public sealed class ImageApiTests : IDisposable
         using var response = await client.Http.GetAsync(new Uri("/healthz", UriKind.Relative));
 
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+    }
+
+    [PrivateServerFact]
+    public async Task healthz_answers_Unhealthy_while_postgresql_is_stopped_and_Healthy_at_the_first_request_after_it_is_back()
+    {
+        await using var server = await PrivateServer.StartAsync();
+        var client = StandIn(("store", $"postgres:{server.ConnectionString}"));
+        var healthz = new Uri("/healthz", UriKind.Relative);
+        Assert.Equal("Healthy", await client.Http.GetStringAsync(healthz));
+
+        await server.StopAsync();
+        using var stopped = await client.Http.GetAsync(healthz);
+        await server.StartAgainAsync();
+        using var back = await client.Http.GetAsync(healthz);
+
+        // Each request to /healthz runs the check: the interval is one request, with no cached answer.
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (stopped.StatusCode, await stopped.Content.ReadAsStringAsync()));
+        Assert.Equal((HttpStatusCode.OK, "Healthy"), (back.StatusCode, await back.Content.ReadAsStringAsync()));
     }
 
     [Fact]
