@@ -13,7 +13,7 @@ internal sealed partial class ImageApiActions
     /// InquiryPriceRunInstances, limited to what the image rules decide: the launch must be allowed (R30), and the
     /// hourly price is the stand-in's instance price plus the image's licence fee (R31).
     /// </summary>
-    private async ValueTask<(byte[] Body, string Code)> InquiryPriceAsync(ApiCall call, RegionId region, InquiryPriceRunInstancesRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> InquiryPriceAsync(ApiCall call, RegionId region, InquiryPriceRunInstancesRequest r, CancellationToken cancellationToken)
     {
         var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
         if (decided is not { } permit)
@@ -30,7 +30,7 @@ internal sealed partial class ImageApiActions
     /// RunInstances, limited to what the image rules decide: launch permission (R30); the instances are ids only, as
     /// many as <c>InstanceCount</c> (1 by default; its range is checked with the request, <see cref="WireLimits.RunInstancesInstanceCount"/>).
     /// </summary>
-    private async ValueTask<(byte[] Body, string Code)> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> RunInstancesAsync(ApiCall call, RegionId region, RunInstancesRequest r, CancellationToken cancellationToken)
     {
         var count = r.InstanceCount ?? 1;
         var (decided, refused) = await DecideLaunchAsync(call, region, r.Placement, r.LaunchTemplate, r.ImageId, cancellationToken).ConfigureAwait(false);
@@ -49,7 +49,7 @@ internal sealed partial class ImageApiActions
     /// another region (or no zone name at all) is <c>InvalidZone.MismatchRegion</c>, as the provider answers it; a
     /// launch template, which this stand-in does not keep, is <c>UnsupportedOperation</c>.
     /// </summary>
-    private async ValueTask<(LaunchPermit? Permit, (byte[] Body, string Code) Refused)> DecideLaunchAsync(
+    private async ValueTask<(LaunchPermit? Permit, WireAnswer Refused)> DecideLaunchAsync(
         ApiCall call, RegionId region, Placement? placement, LaunchTemplate? template, string? imageId, CancellationToken cancellationToken)
     {
         if (template is not null)

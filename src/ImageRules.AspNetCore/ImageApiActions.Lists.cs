@@ -17,7 +17,7 @@ internal sealed partial class ImageApiActions
     /// <c>platform</c> or <c>image-id</c>, each name once) are served as one page of the store; any other is matched
     /// here over every visible image.
     /// </summary>
-    private async ValueTask<(byte[] Body, string Code)> DescribeImagesAsync(ApiCall call, RegionId region, DescribeImagesRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> DescribeImagesAsync(ApiCall call, RegionId region, DescribeImagesRequest r, CancellationToken cancellationToken)
     {
         if (!Ids.Images(r.ImageIds ?? []).TryGetValue(out var ids, out var malformed))
         {
@@ -137,7 +137,7 @@ internal sealed partial class ImageApiActions
     }
 
     /// <summary>DeleteImages: every image is decided first (all or nothing, R16), then deleted; a dry run stops after deciding (R38).</summary>
-    private async ValueTask<(byte[] Body, string Code)> DeleteImagesAsync(ApiCall call, RegionId region, DeleteImagesRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> DeleteImagesAsync(ApiCall call, RegionId region, DeleteImagesRequest r, CancellationToken cancellationToken)
     {
         if (!Ids.Images(r.ImageIds ?? []).TryGetValue(out var ids, out var malformed))
         {
@@ -172,7 +172,7 @@ internal sealed partial class ImageApiActions
     }
 
     /// <summary>SyncImages: every image to every destination, decided first, then copied (R14, R15); the copies' ids when <c>ImageSetRequired</c>.</summary>
-    private async ValueTask<(byte[] Body, string Code)> SyncImagesAsync(ApiCall call, RegionId region, SyncImagesRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> SyncImagesAsync(ApiCall call, RegionId region, SyncImagesRequest r, CancellationToken cancellationToken)
     {
         var read = Result.All(Ids.Images(r.ImageIds ?? []), Regions(r.DestinationRegions ?? []));
         if (!read.TryGetValue(out var targets, out var malformed))

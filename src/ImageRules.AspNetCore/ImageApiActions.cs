@@ -15,7 +15,7 @@ namespace ImageRules.AspNetCore;
 /// </summary>
 internal sealed partial class ImageApiActions(ImageService images, ImageLifecycle lifecycle, ProviderCatalogue world, IOptions<ImageApiOptions> options)
 {
-    public ValueTask<(byte[] Body, string Code)> AnswerAsync(ApiCall call, WireRequest request, CancellationToken cancellationToken) => request switch
+    public ValueTask<WireAnswer> AnswerAsync(ApiCall call, WireRequest request, CancellationToken cancellationToken) => request switch
     {
         DescribeRegionsRequest => ValueTask.FromResult(Ok(DescribeRegions(), call)),
         DescribeImportImageOsRequest => ValueTask.FromResult(Ok(DescribeImportImageOs(), call)),
@@ -24,7 +24,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         _ => InRegionAsync(call, request, cancellationToken),
     };
 
-    private async ValueTask<(byte[] Body, string Code)> InRegionAsync(ApiCall call, WireRequest request, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> InRegionAsync(ApiCall call, WireRequest request, CancellationToken cancellationToken)
     {
         if (call.RegionText.Length == 0)
         {
@@ -81,7 +81,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
     private static DescribeImportImageOsResponse DescribeImportImageOs() => ImportableSystems;
 
     /// <summary>CreateImage from an instance (R10); from snapshots, which this stand-in does not keep, is <c>UnsupportedOperation</c>.</summary>
-    private async ValueTask<(byte[] Body, string Code)> CreateImageAsync(ApiCall call, RegionId region, CreateImageRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> CreateImageAsync(ApiCall call, RegionId region, CreateImageRequest r, CancellationToken cancellationToken)
     {
         if (r.InstanceId is null)
         {
@@ -99,7 +99,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         return created.TryGetValue(out var made, out var refused) ? Ok(new CreateImageResponse { ImageId = made.Image.Id.Value }, call) : Fail(refused, call);
     }
 
-    private async ValueTask<(byte[] Body, string Code)> ModifyImageAttributeAsync(ApiCall call, RegionId region, ModifyImageAttributeRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> ModifyImageAttributeAsync(ApiCall call, RegionId region, ModifyImageAttributeRequest r, CancellationToken cancellationToken)
     {
         if (!Ids.Image(r.ImageId).TryGetValue(out var id, out var malformed))
         {
@@ -110,7 +110,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         return modified.IsSuccess ? Ok(new ModifyImageAttributeResponse(), call) : Fail(modified.Failure!, call);
     }
 
-    private async ValueTask<(byte[] Body, string Code)> ModifyImageSharePermissionAsync(ApiCall call, RegionId region, ModifyImageSharePermissionRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> ModifyImageSharePermissionAsync(ApiCall call, RegionId region, ModifyImageSharePermissionRequest r, CancellationToken cancellationToken)
     {
         if (!Result.All(Ids.Image(r.ImageId), Ids.Accounts(r.AccountIds ?? [])).TryGetValue(out var read, out var malformed))
         {
@@ -124,7 +124,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         return changed is null ? Ok(new ModifyImageSharePermissionResponse(), call) : Fail(changed, call);
     }
 
-    private async ValueTask<(byte[] Body, string Code)> DescribeImageSharePermissionAsync(ApiCall call, RegionId region, DescribeImageSharePermissionRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> DescribeImageSharePermissionAsync(ApiCall call, RegionId region, DescribeImageSharePermissionRequest r, CancellationToken cancellationToken)
     {
         if (!Ids.Image(r.ImageId).TryGetValue(out var id, out var malformed))
         {
@@ -137,13 +137,13 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
             : Fail(refused, call);
     }
 
-    private async ValueTask<(byte[] Body, string Code)> DescribeImageQuotaAsync(ApiCall call, RegionId region, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> DescribeImageQuotaAsync(ApiCall call, RegionId region, CancellationToken cancellationToken)
     {
         var quota = await images.DescribeQuotaAsync(new DescribeQuota(call.Caller, region), cancellationToken).ConfigureAwait(false);
         return quota.TryGetValue(out var usage, out var refused) ? Ok(new DescribeImageQuotaResponse { ImageNumQuota = usage.Limit }, call) : Fail(refused, call);
     }
 
-    private async ValueTask<(byte[] Body, string Code)> ImportImageAsync(ApiCall call, RegionId region, ImportImageRequest r, CancellationToken cancellationToken)
+    private async ValueTask<WireAnswer> ImportImageAsync(ApiCall call, RegionId region, ImportImageRequest r, CancellationToken cancellationToken)
     {
         if (!ArchitectureExtensions.TryParseProviderName(r.Architecture == "arm" ? "arm64" : r.Architecture, out var architecture))
         {
@@ -156,12 +156,12 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
         return imported.TryGetValue(out var made, out var refused) ? Ok(new ImportImageResponse { ImageId = made.Image.Id.Value }, call) : Fail(refused, call);
     }
 
-    private static (byte[] Body, string Code) Ok<T>(T response, ApiCall call)
-        where T : WireResponse => (WireResponseWriter.Success(response, call.RequestId), "Success");
+    private static WireAnswer Ok<T>(T response, ApiCall call)
+        where T : WireResponse => WireResponseWriter.Success(response, call.RequestId);
 
-    private static (byte[] Body, string Code) Fail(Failure failure, ApiCall call) =>
+    private static WireAnswer Fail(Failure failure, ApiCall call) =>
         ImageApiEndpoint.Error(new WireError(failure.Code, failure.Message), call.RequestId);
 
-    private static (byte[] Body, string Code) Unsupported(ApiCall call, string why) =>
+    private static WireAnswer Unsupported(ApiCall call, string why) =>
         ImageApiEndpoint.Error(new WireError(WireErrorCodes.UnsupportedOperation, why), call.RequestId);
 }

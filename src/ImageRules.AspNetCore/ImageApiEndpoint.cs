@@ -31,21 +31,27 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
         var action = Single(request.Headers, "X-TC-Action");
         var region = Single(request.Headers, "X-TC-Region");
         var account = "-";
-        (byte[] Body, string Code) answer;
+        WireAnswer answer;
+        byte[]? rented = null;
         try
         {
             var isGet = HttpMethods.IsGet(request.Method);
             var unsupported = ProtocolError(request, isGet);
-            var body = unsupported is null ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : null;
+            int length = 0;
+            if (unsupported is null)
+            {
+                (rented, length) = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            }
+
             if (unsupported is not null)
             {
                 answer = Error(unsupported, requestId);
             }
-            else if (body is null)
+            else if (length < 0)
             {
                 answer = Error(new WireError(WireErrorCodes.RequestSizeLimitExceeded, $"the request body is larger than {WireRequestReader.MaxBodyBytes} bytes"), requestId);
             }
-            else if (!authenticator.Authenticate(request, body).TryGetCaller(out var caller, out var refused))
+            else if (!authenticator.Authenticate(request, rented.AsSpan(0, length)).TryGetCaller(out var caller, out var refused))
             {
                 answer = Error(new WireError(refused.Code, refused.Message), requestId);
             }
@@ -53,7 +59,7 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             {
                 account = caller.Account.Value;
                 var query = isGet && request.QueryString.Value is { Length: > 1 } text ? text[1..] : string.Empty;
-                answer = await AnswerAsync(new ApiCall(caller.Account, region, requestId), action, Single(request.Headers, "X-TC-Version"), isGet ? query : null, body, context.RequestAborted).ConfigureAwait(false);
+                answer = await AnswerAsync(new ApiCall(caller.Account, region, requestId), action, Single(request.Headers, "X-TC-Version"), isGet ? query : null, rented.AsMemory(0, length), context.RequestAborted).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !context.RequestAborted.IsCancellationRequested)
@@ -61,12 +67,19 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             LogFault(logger, action, requestId, exception);
             answer = Error(new WireError(WireErrorCodes.InternalError, $"an internal error occurred; quote request id {requestId}"), requestId);
         }
+        finally
+        {
+            // Everything read from the body has been copied out by now (the wire request holds strings, not spans).
+            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        }
 
         var milliseconds = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         LogRequest(logger, action, account, region, answer.Code, milliseconds);
-        context.Response.StatusCode = StatusCodes.Status200OK;
-        context.Response.ContentType = JsonContentType;
-        await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted).ConfigureAwait(false);
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        answer.WriteTo(response.BodyWriter);
+        await response.BodyWriter.FlushAsync(context.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -85,7 +98,7 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The action's answer; its parameters are in <paramref name="query"/> for a GET (non-null), else in <paramref name="body"/>.</summary>
-    private ValueTask<(byte[] Body, string Code)> AnswerAsync(ApiCall call, string action, string version, string? query, byte[] body, CancellationToken cancellationToken)
+    private ValueTask<WireAnswer> AnswerAsync(ApiCall call, string action, string version, string? query, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         if (version.Length == 0)
         {
@@ -97,33 +110,54 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
             return ValueTask.FromResult(Error(new WireError("NoSuchVersion", $"version `{Shorten(version)}` does not exist: this API answers {WireActions.Version}"), call.RequestId));
         }
 
-        var read = query is null ? WireRequestReader.Read(action, body) : WireRequestReader.ReadQuery(action, query);
+        var read = query is null ? WireRequestReader.Read(action, body.Span) : WireRequestReader.ReadQuery(action, query);
         return read.IsSuccess ? actions.AnswerAsync(call, read.Request, cancellationToken) : ValueTask.FromResult(Error(read.Error, call.RequestId));
     }
 
-    /// <summary>The body's bytes, or null when it is larger than the provider accepts.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body's bytes, read into an array rented from the shared pool (return it), and their length; the length is
+    /// -1 when the body is larger than the provider accepts.
+    /// </summary>
+    private static async ValueTask<(byte[]? Buffer, int Length)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > WireRequestReader.MaxBodyBytes)
         {
-            return null;
+            return (null, -1);
         }
 
-        var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 4096);
+        // One byte more than the declared length, so that a body longer than declared is read to its end.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is >= 0 and var declared ? (int)declared + 1 : 4096);
+        var length = 0;
         var stream = request.Body;
-        while (true)
+        try
         {
-            var read = await stream.ReadAsync(buffer.GetMemory(4096), cancellationToken).ConfigureAwait(false);
-            if (read == 0)
+            while (true)
             {
-                return buffer.WrittenSpan.ToArray();
-            }
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
 
-            buffer.Advance(read);
-            if (buffer.WrittenCount > WireRequestReader.MaxBodyBytes)
-            {
-                return null;
+                var read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    return (buffer, length);
+                }
+
+                length += read;
+                if (length > WireRequestReader.MaxBodyBytes)
+                {
+                    return (buffer, -1);
+                }
             }
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 
@@ -131,7 +165,7 @@ internal sealed partial class ImageApiEndpoint(Tc3Authenticator authenticator, I
     private static string Single(IHeaderDictionary headers, string name) =>
         headers.TryGetValue(name, out var values) && values.Count == 1 ? values[0] ?? string.Empty : string.Empty;
 
-    internal static (byte[] Body, string Code) Error(WireError error, string requestId) => (WireResponseWriter.Failure(error, requestId), error.Code);
+    internal static WireAnswer Error(WireError error, string requestId) => WireResponseWriter.Failure(error, requestId);
 
     private static string Shorten(string text) => text.Length <= 32 ? text : string.Concat(text.AsSpan(0, 32), "…");
 

@@ -28,6 +28,7 @@ internal sealed class Tc3Authenticator
     private readonly IApiCredentials credentials;
     private readonly TimeProvider clock;
     private readonly long allowedSkewSeconds;
+    private readonly Tc3SigningKeys signingKeys = new();
 
     /// <summary>Authenticates against <paramref name="credentials"/>, reading the time from <paramref name="clock"/>.</summary>
     public Tc3Authenticator(IApiCredentials credentials, IOptions<ImageApiAuthenticationOptions> options, TimeProvider clock)
@@ -114,7 +115,7 @@ internal sealed class Tc3Authenticator
                 $"credential date `{authorization.Date}` is not `{date}`, the utc date of timestamp `{timestamp}`");
     }
 
-    private static AuthenticationFailure? CheckSignature(
+    private AuthenticationFailure? CheckSignature(
         Tc3Authorization authorization, ApiCredential credential, string method, QueryString query, IHeaderDictionary headers,
         ReadOnlySpan<char> timestamp, ReadOnlySpan<byte> body)
     {
@@ -122,26 +123,24 @@ internal sealed class Tc3Authenticator
         Convert.FromHexString(authorization.Signature, claimed, out _, out _); // 64 hex digits, checked when parsed
 
         Span<byte> signingKey = stackalloc byte[Tc3Signature.Size], bodyHash = stackalloc byte[Tc3Signature.Size];
-        Tc3Signature.DeriveSigningKey(credential.SecretKey, authorization.Date, authorization.Service, signingKey);
+        signingKeys.Find(credential.SecretKey, authorization.Date, authorization.Service, signingKey);
         SHA256.HashData(body, bodyHash);
 
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, signingKey);
         Span<byte> canonicalHash = stackalloc byte[Tc3Signature.Size], expected = stackalloc byte[Tc3Signature.Size];
         var queryText = query.HasValue ? query.Value.AsSpan(1) : [];
         var host = Tc3CanonicalRequest.ValueOf(headers, HeaderNames.Host);
         int port = PortSeparator(host);
 
-        Tc3CanonicalRequest.Hash(sha256, method, queryText, headers, authorization.SignedHeaders, host, bodyHash, canonicalHash);
-        Tc3Signature.Sign(hmac, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
+        Tc3CanonicalRequest.Hash(method, queryText, headers, authorization.SignedHeaders, host, bodyHash, canonicalHash);
+        Tc3Signature.Sign(signingKey, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
         if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
 
         Span<byte> asSentHash = stackalloc byte[Tc3Signature.Size];
         canonicalHash.CopyTo(asSentHash);
         if (port > 0)
         {
-            Tc3CanonicalRequest.Hash(sha256, method, queryText, headers, authorization.SignedHeaders, host[..port], bodyHash, canonicalHash);
-            Tc3Signature.Sign(hmac, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
+            Tc3CanonicalRequest.Hash(method, queryText, headers, authorization.SignedHeaders, host[..port], bodyHash, canonicalHash);
+            Tc3Signature.Sign(signingKey, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
             if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
         }
 

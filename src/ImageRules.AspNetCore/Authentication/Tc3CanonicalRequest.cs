@@ -14,8 +14,10 @@ namespace ImageRules.AspNetCore.Authentication;
 /// </remarks>
 internal static class Tc3CanonicalRequest
 {
+    // Enough for the SDKs' POST (about 300 bytes); a long query or many signed headers move to a pooled array.
+    private const int StackBytes = 1024;
+
     /// <summary>Writes the canonical request's SHA-256 to <paramref name="destination"/>.</summary>
-    /// <param name="sha256">A SHA-256 hash, reset; it is reset again on return.</param>
     /// <param name="method">The HTTP method as sent.</param>
     /// <param name="query">The query string as sent, without its leading <c>?</c>.</param>
     /// <param name="headers">The request's headers.</param>
@@ -24,27 +26,35 @@ internal static class Tc3CanonicalRequest
     /// <param name="bodyHash">SHA-256 of the raw body bytes.</param>
     /// <param name="destination">32 bytes.</param>
     public static void Hash(
-        IncrementalHash sha256, string method, ReadOnlySpan<char> query, IHeaderDictionary headers,
+        string method, ReadOnlySpan<char> query, IHeaderDictionary headers,
         ReadOnlySpan<char> signedHeaders, ReadOnlySpan<char> host, ReadOnlySpan<byte> bodyHash, Span<byte> destination)
     {
-        sha256.AppendUtf8(method);
-        sha256.AppendUtf8("\n/\n");
-        sha256.AppendUtf8(query);
-        sha256.AppendAscii('\n');
-        foreach (var range in signedHeaders.Split(';'))
+        var canonical = new Tc3Message(stackalloc byte[StackBytes]);
+        try
         {
-            var name = signedHeaders[range];
-            sha256.AppendUtf8(name, lowerAscii: true);
-            sha256.AppendAscii(':');
-            sha256.AppendUtf8(name.Equals("host", StringComparison.OrdinalIgnoreCase) ? host : ValueOf(headers, name), lowerAscii: true);
-            sha256.AppendAscii('\n');
-        }
+            canonical.Append(method);
+            canonical.Append("\n/\n");
+            canonical.Append(query);
+            canonical.Append('\n');
+            foreach (var range in signedHeaders.Split(';'))
+            {
+                var name = signedHeaders[range];
+                canonical.Append(name, lowerAscii: true);
+                canonical.Append(':');
+                canonical.Append(name.Equals("host", StringComparison.OrdinalIgnoreCase) ? host : ValueOf(headers, name), lowerAscii: true);
+                canonical.Append('\n');
+            }
 
-        sha256.AppendAscii('\n');
-        sha256.AppendUtf8(signedHeaders);
-        sha256.AppendAscii('\n');
-        sha256.AppendLowerHex(bodyHash);
-        sha256.GetHashAndReset(destination);
+            canonical.Append('\n');
+            canonical.Append(signedHeaders);
+            canonical.Append('\n');
+            canonical.AppendLowerHex(bodyHash);
+            SHA256.HashData(canonical.Written, destination);
+        }
+        finally
+        {
+            canonical.Dispose();
+        }
     }
 
     /// <summary>The header's value, trimmed; several values are joined by commas, as HTTP does.</summary>

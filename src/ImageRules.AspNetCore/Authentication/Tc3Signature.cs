@@ -37,25 +37,33 @@ internal static class Tc3Signature
     }
 
     /// <summary>
-    /// The signature: HMAC-SHA256, by <paramref name="hmac"/> (keyed with the signing key), of the string to sign
+    /// The signature: HMAC-SHA256, keyed with <paramref name="signingKey"/>, of the string to sign
     /// <c>TC3-HMAC-SHA256\n{timestamp}\n{date}/{service}/tc3_request\n{hex of the canonical request's hash}</c>.
     /// </summary>
     public static void Sign(
-        IncrementalHash hmac, ReadOnlySpan<char> timestamp, ReadOnlySpan<char> date, ReadOnlySpan<char> service,
+        ReadOnlySpan<byte> signingKey, ReadOnlySpan<char> timestamp, ReadOnlySpan<char> date, ReadOnlySpan<char> service,
         ReadOnlySpan<byte> canonicalRequestHash, Span<byte> signature)
     {
-        hmac.AppendUtf8(Tc3Authorization.Algorithm);
-        hmac.AppendAscii('\n');
-        hmac.AppendUtf8(timestamp);
-        hmac.AppendAscii('\n');
-        hmac.AppendUtf8(date);
-        hmac.AppendAscii('/');
-        hmac.AppendUtf8(service);
-        hmac.AppendAscii('/');
-        hmac.AppendUtf8(Tc3Authorization.ScopeTerminator);
-        hmac.AppendAscii('\n');
-        hmac.AppendLowerHex(canonicalRequestHash);
-        hmac.GetHashAndReset(signature);
+        var toSign = new Tc3Message(stackalloc byte[StackBytes]);
+        try
+        {
+            toSign.Append(Tc3Authorization.Algorithm);
+            toSign.Append('\n');
+            toSign.Append(timestamp);
+            toSign.Append('\n');
+            toSign.Append(date);
+            toSign.Append('/');
+            toSign.Append(service);
+            toSign.Append('/');
+            toSign.Append(Tc3Authorization.ScopeTerminator);
+            toSign.Append('\n');
+            toSign.AppendLowerHex(canonicalRequestHash);
+            HMACSHA256.HashData(signingKey, toSign.Written, signature);
+        }
+        finally
+        {
+            toSign.Dispose();
+        }
     }
 
     private static void HmacUtf8(ReadOnlySpan<byte> key, ReadOnlySpan<char> text, Span<byte> mac)

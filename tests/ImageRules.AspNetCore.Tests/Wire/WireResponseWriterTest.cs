@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using ImageRules.AspNetCore.Wire;
@@ -33,7 +34,7 @@ public sealed class WireResponseWriterTest
     [Fact]
     public void Success_AnImage_WritesTheSdkNamesAndCasingInTheEnvelope()
     {
-        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(
+        var json = Encoding.UTF8.GetString(Written.Success(
             new DescribeImagesResponse { ImageSet = [FullImage], TotalCount = 1 }, "req-1"));
 
         Assert.Equal(
@@ -46,7 +47,7 @@ public sealed class WireResponseWriterTest
     [Fact]
     public void Success_AnImageWithUnsetFields_LeavesThemOutButWritesTheNullableSyncPercent()
     {
-        using var document = JsonDocument.Parse(WireResponseWriter.Success(
+        using var document = JsonDocument.Parse(Written.Success(
             new DescribeImagesResponse { ImageSet = [new Image { ImageId = "img-1" }], TotalCount = 1 }, "req-1"));
 
         var image = document.RootElement.GetProperty("Response").GetProperty("ImageSet")[0];
@@ -57,7 +58,7 @@ public sealed class WireResponseWriterTest
     [Fact]
     public void Success_EmptyList_WritesAnEmptyArrayAndZero()
     {
-        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(new DescribeImagesResponse(), "req-2"));
+        var json = Encoding.UTF8.GetString(Written.Success(new DescribeImagesResponse(), "req-2"));
 
         Assert.Equal("""{"Response":{"ImageSet":[],"TotalCount":0,"RequestId":"req-2"}}""", json);
     }
@@ -65,7 +66,7 @@ public sealed class WireResponseWriterTest
     [Fact]
     public void Failure_AnError_WritesTheProviderErrorEnvelope()
     {
-        var json = Encoding.UTF8.GetString(WireResponseWriter.Failure(
+        var json = Encoding.UTF8.GetString(Written.Failure(
             new WireError(WireErrorCodes.InvalidParameterCoexistImageIdsFilters, "`ImageIds` and `Filters` cannot be specified together"),
             "req-3"));
 
@@ -80,7 +81,7 @@ public sealed class WireResponseWriterTest
         var read = WireRequestReader.Read("DeleteImages", "{}"u8);
         Assert.False(read.IsSuccess);
 
-        using var document = JsonDocument.Parse(WireResponseWriter.Failure(read.Error, "req-4"));
+        using var document = JsonDocument.Parse(Written.Failure(read.Error, "req-4"));
 
         var error = document.RootElement.GetProperty("Response").GetProperty("Error");
         Assert.Equal(read.Error.Code, error.GetProperty("Code").GetString());
@@ -92,17 +93,17 @@ public sealed class WireResponseWriterTest
     {
         Assert.Equal(
             """{"Response":{"RequestId":"r"}}""",
-            Encoding.UTF8.GetString(WireResponseWriter.Success(new SyncImagesResponse(), "r")));
+            Encoding.UTF8.GetString(Written.Success(new SyncImagesResponse(), "r")));
         Assert.Equal(
             """{"Response":{"ImageSet":[{"ImageId":"img-2","Region":"ap-shanghai"}],"RequestId":"r"}}""",
-            Encoding.UTF8.GetString(WireResponseWriter.Success(
+            Encoding.UTF8.GetString(Written.Success(
                 new SyncImagesResponse { ImageSet = [new SyncImage { ImageId = "img-2", Region = "ap-shanghai" }] }, "r")));
     }
 
     [Fact]
     public void Success_Price_WritesThePossiblyNullYearFieldsAsNull()
     {
-        var json = Encoding.UTF8.GetString(WireResponseWriter.Success(
+        var json = Encoding.UTF8.GetString(Written.Success(
             new InquiryPriceRunInstancesResponse
             {
                 Price = new Price { InstancePrice = new ItemPrice { UnitPrice = 0.5, ChargeUnit = "HOUR", UnitPriceDiscount = 0.25, Discount = 50 } },
@@ -144,7 +145,7 @@ public sealed class WireResponseWriterTest
     [Fact]
     public void Success_NonAsciiText_RoundTripsThroughAnyJsonParser()
     {
-        using var document = JsonDocument.Parse(WireResponseWriter.Success(
+        using var document = JsonDocument.Parse(Written.Success(
             new DescribeRegionsResponse { TotalCount = 1, RegionSet = [new RegionInfo { Region = "ap-guangzhou", RegionName = "华南地区(广州)" }] },
             "r"));
 
@@ -161,22 +162,58 @@ public sealed class WireResponseWriterTest
         Assert.Equal(string.Empty, response.RequestId);
     }
 
+    [Fact]
+    public void Answer_Code_IsSuccessOrTheErrorsCode()
+    {
+        Assert.Equal("Success", WireResponseWriter.Success(new CreateImageResponse { ImageId = "img-1" }, "r").Code);
+        Assert.Equal(WireErrorCodes.InternalError, WireResponseWriter.Failure(new WireError(WireErrorCodes.InternalError, "boom"), "r").Code);
+    }
+
+    [Fact]
+    public void WriteTo_AnswersOneAfterAnotherOnOneThread_EachGoesWholeToItsOwnDestination()
+    {
+        var first = new ArrayBufferWriter<byte>();
+        var second = new ArrayBufferWriter<byte>();
+
+        WireResponseWriter.Success(new CreateImageResponse { ImageId = "img-1" }, "r-1").WriteTo(first);
+        WireResponseWriter.Failure(new WireError(WireErrorCodes.InternalError, "boom"), "r-2").WriteTo(second);
+
+        Assert.Equal("""{"Response":{"ImageId":"img-1","RequestId":"r-1"}}""", Encoding.UTF8.GetString(first.WrittenSpan));
+        Assert.Equal("""{"Response":{"Error":{"Code":"InternalError","Message":"boom"},"RequestId":"r-2"}}""", Encoding.UTF8.GetString(second.WrittenSpan));
+    }
+
     private static byte[] Write(WireResponse response, string requestId) => response switch
     {
-        DescribeImagesResponse r => WireResponseWriter.Success(r, requestId),
-        CreateImageResponse r => WireResponseWriter.Success(r, requestId),
-        DeleteImagesResponse r => WireResponseWriter.Success(r, requestId),
-        ModifyImageAttributeResponse r => WireResponseWriter.Success(r, requestId),
-        ModifyImageSharePermissionResponse r => WireResponseWriter.Success(r, requestId),
-        DescribeImageSharePermissionResponse r => WireResponseWriter.Success(r, requestId),
-        SyncImagesResponse r => WireResponseWriter.Success(r, requestId),
-        ImportImageResponse r => WireResponseWriter.Success(r, requestId),
-        DescribeImportImageOsResponse r => WireResponseWriter.Success(r, requestId),
-        DescribeImageQuotaResponse r => WireResponseWriter.Success(r, requestId),
-        DescribeRegionsResponse r => WireResponseWriter.Success(r, requestId),
-        InquiryPriceRunInstancesResponse r => WireResponseWriter.Success(r, requestId),
-        RunInstancesResponse r => WireResponseWriter.Success(r, requestId),
-        WireErrorResponse r => WireResponseWriter.Success(r, requestId),
+        DescribeImagesResponse r => Written.Success(r, requestId),
+        CreateImageResponse r => Written.Success(r, requestId),
+        DeleteImagesResponse r => Written.Success(r, requestId),
+        ModifyImageAttributeResponse r => Written.Success(r, requestId),
+        ModifyImageSharePermissionResponse r => Written.Success(r, requestId),
+        DescribeImageSharePermissionResponse r => Written.Success(r, requestId),
+        SyncImagesResponse r => Written.Success(r, requestId),
+        ImportImageResponse r => Written.Success(r, requestId),
+        DescribeImportImageOsResponse r => Written.Success(r, requestId),
+        DescribeImageQuotaResponse r => Written.Success(r, requestId),
+        DescribeRegionsResponse r => Written.Success(r, requestId),
+        InquiryPriceRunInstancesResponse r => Written.Success(r, requestId),
+        RunInstancesResponse r => Written.Success(r, requestId),
+        WireErrorResponse r => Written.Success(r, requestId),
         _ => throw new ArgumentOutOfRangeException(nameof(response), response.GetType().Name),
     };
+
+    /// <summary>Answers as the bytes <see cref="WireAnswer.WriteTo"/> writes.</summary>
+    private static class Written
+    {
+        public static byte[] Success<T>(T response, string requestId)
+            where T : WireResponse => Bytes(WireResponseWriter.Success(response, requestId));
+
+        public static byte[] Failure(WireError error, string requestId) => Bytes(WireResponseWriter.Failure(error, requestId));
+
+        private static byte[] Bytes(WireAnswer answer)
+        {
+            var destination = new ArrayBufferWriter<byte>();
+            answer.WriteTo(destination);
+            return destination.WrittenSpan.ToArray();
+        }
+    }
 }
