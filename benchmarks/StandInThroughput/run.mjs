@@ -1,9 +1,11 @@
 // DescribeImages (a 20-image page, signature verified) through the stand-in, against a floor that answers the same
 // bytes with no library (benchmarks/FixedResponseFloor), side by side: requests/s and p99 latency, 32 connections.
 // Build first: dotnet build -c Release samples/ImageApi benchmarks/FixedResponseFloor; then: npm ci && npm run bench
-import { spawn } from "node:child_process";
+// Options (environment): BENCH_SECONDS, BENCH_ROUNDS, and BENCH_SERVER_CPUS / BENCH_LOAD_CPUS to pin the servers and
+// this load generator to different cores with taskset (e.g. 0 and 1); see README.md.
+import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,11 +18,15 @@ const Sign = createRequire(fromCvm.resolve("tencentcloud-sdk-nodejs-common"))(".
 const key = { secretId: "AKIDthroughput1038493875", secretKey: "throughput-secret" };
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const serverCpus = process.env.BENCH_SERVER_CPUS;
+const loadCpus = process.env.BENCH_LOAD_CPUS;
 
 const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, "127.0.0.1", () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const start = async (dll, args) => {
   const port = await freePort();
-  const child = spawn("dotnet", [path.join(root, dll), "--urls", `http://127.0.0.1:${port}`, "--Logging:LogLevel:Default=Warning", ...args], { stdio: "ignore" });
+  const command = ["dotnet", path.join(root, dll), "--urls", `http://127.0.0.1:${port}`, "--Logging:LogLevel:Default=Warning", ...args];
+  // taskset execs the server, so the child's pid is the server's (its CPU time is read from /proc below).
+  const child = serverCpus ? spawn("taskset", ["-c", serverCpus, ...command], { stdio: "ignore" }) : spawn(command[0], command.slice(1), { stdio: "ignore" });
   for (let i = 0; i < 200; i++) {
     try { await fetch(`http://127.0.0.1:${port}/`, { method: "POST", body: "{}" }); return { port, child }; } catch { await new Promise((r) => setTimeout(r, 100)); }
   }
@@ -51,6 +57,16 @@ const bodyFile = path.join(dir, "body.json");
 writeFileSync(bodyFile, answer);
 const floor = await start("benchmarks/FixedResponseFloor/bin/Release/net10.0/FixedResponseFloor.dll", ["--body", bodyFile]);
 
+// Pinned only now, so that the servers started above do not inherit this process's cores; -a pins every thread.
+if (loadCpus) execFileSync("taskset", ["-a", "-p", "-c", loadCpus, String(process.pid)], { stdio: "ignore" });
+const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"]).toString());
+// The server's CPU seconds so far (user + system), from /proc/PID/stat (fields 14 and 15, after the command's ")").
+const cpuSeconds = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+};
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+
 const load = (port) => new Promise((resolve, reject) => autocannon(
   { url: `http://127.0.0.1:${port}/`, connections: 32, duration: seconds, method: "POST", body: request.body, headers: request.headers },
   (error, result) => (error ? reject(error) : resolve(result))));
@@ -59,9 +75,17 @@ const runs = { standIn: [], floor: [] };
 try {
   for (let round = 0; round < rounds; round++) {
     for (const [name, server] of [["standIn", standIn], ["floor", floor]]) {
+      const [serverBefore, loadBefore, before] = [cpuSeconds(server.child.pid), process.cpuUsage(), loadAverage()];
       const result = await load(server.port);
       if (result.non2xx || result.errors) throw new Error(`${name}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-      runs[name].push({ rps: result.requests.average, p99: result.latency.p99 });
+      const loadCpu = process.cpuUsage(loadBefore);
+      const run = {
+        rps: result.requests.average, p99: result.latency.p99,
+        serverCpuUs: (1e6 * (cpuSeconds(server.child.pid) - serverBefore)) / result.requests.total,
+        loadBusy: (loadCpu.user + loadCpu.system) / 1e6 / result.duration,
+      };
+      runs[name].push(run);
+      console.error(`round ${round + 1} ${name}: ${Math.round(run.rps)} req/s, p99 ${run.p99} ms, server ${run.serverCpuUs.toFixed(1)} µs CPU/request, load generator ${(100 * run.loadBusy).toFixed(0)} % of a core; 1-min load ${before} → ${loadAverage()}`);
     }
   }
 } finally {
@@ -69,9 +93,10 @@ try {
   floor.child.kill();
 }
 
-const row = (name, rs) => ({ name, rps: median(rs.map((r) => r.rps)), p99: median(rs.map((r) => r.p99)) });
+const row = (name, rs) => ({ name, ...Object.fromEntries(["rps", "p99", "serverCpuUs", "loadBusy"].map((k) => [k, median(rs.map((r) => r[k]))])) });
 const [s, f] = [row("stand-in (DescribeImages, 20 images, TC3 verified)", runs.standIn), row("floor (same bytes, no library)", runs.floor)];
-console.log(`| Server | requests/s (median of ${rounds} × ${seconds} s) | p99 latency |`);
-console.log("|---|---:|---:|");
-for (const r of [s, f]) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p99} ms |`);
+console.log(`pinning: servers on ${serverCpus ?? "any core"}, load generator on ${loadCpus ?? "any core"}`);
+console.log(`| Server | requests/s (median of ${rounds} × ${seconds} s) | p99 latency | server CPU per request | load generator busy |`);
+console.log("|---|---:|---:|---:|---:|");
+for (const r of [s, f]) console.log(`| ${r.name} | ${Math.round(r.rps)} | ${r.p99} ms | ${r.serverCpuUs.toFixed(1)} µs | ${(100 * r.loadBusy).toFixed(0)} % |`);
 console.log(`stand-in / floor: ${(100 * s.rps / f.rps).toFixed(1)} % of the floor's requests/s (target ≥ 70 %); answer ${Buffer.byteLength(answer)} bytes`);

@@ -133,7 +133,7 @@ internal sealed partial class ImageApiActions(ImageService images, ImageLifecycl
 
         var grants = await images.DescribeShareGrantsAsync(new DescribeShareGrants(call.Caller, region, id), cancellationToken).ConfigureAwait(false);
         return grants.TryGetValue(out var found, out var refused)
-            ? Ok(new DescribeImageSharePermissionResponse { SharePermissionSet = [.. found.Select(g => new SharePermission { AccountId = g.Recipient.Value, CreatedTime = WireImages.Time(g.GrantedAt) })] }, call)
+            ? Ok(new DescribeImageSharePermissionResponse { SharePermissionSet = [.. found.Select(g => new SharePermission { AccountId = g.Recipient.Value, CreatedTime = g.GrantedAt })] }, call)
             : Fail(refused, call);
     }
 

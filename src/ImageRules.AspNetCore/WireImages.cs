@@ -1,4 +1,3 @@
-using System.Globalization;
 using ImageRules.AspNetCore.Lifecycle;
 using ImageRules.Domain;
 using ImageRules.Policy;
@@ -9,9 +8,6 @@ namespace ImageRules.AspNetCore;
 /// <summary>How the library's values are spelled on the provider's wire (the SDK model's names and values).</summary>
 internal static class WireImages
 {
-    /// <summary>The provider's time format: UTC, whole seconds, <c>Z</c>.</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     public static WireImage ToWire(VisibleImage visible, ImageLifecycle lifecycle)
     {
         var image = visible.Image;
@@ -20,7 +16,7 @@ internal static class WireImages
             ImageId = image.Id.Value,
             OsName = image.OperatingSystem.Name,
             ImageType = TypeOf(visible.Kind),
-            CreatedTime = Time(image.CreatedAt),
+            CreatedTime = image.CreatedAt,
             ImageName = image.Name,
             ImageDescription = image.Description,
             ImageSize = image.SizeGiB,

@@ -1,16 +1,33 @@
 using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ImageRules.AspNetCore.Wire;
 
 /// <summary>
 /// Times as the provider writes them (<c>Image.CreatedTime</c>, <c>SharePermission.CreatedTime</c>): ISO 8601 in UTC
-/// with seconds and no fraction, <c>YYYY-MM-DDThh:mm:ssZ</c> (SDK model), for example <c>2026-12-01T02:09:13Z</c>.
+/// with seconds and no fraction, <c>YYYY-MM-DDThh:mm:ssZ</c> (SDK model), for example <c>2026-12-01T02:09:13Z</c>;
+/// fractions of a second are dropped, not rounded.
 /// </summary>
-internal static class WireTimestamp
+/// <remarks>
+/// Formatted into a stack buffer and written as UTF-8, so an answer's times cost no strings. Answers only: the
+/// requests have no time field, so reading one is not supported. Stateless and thread-safe.
+/// </remarks>
+internal sealed class WireTimestamp : JsonConverter<DateTimeOffset>
 {
     private const string Format = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'";
+    private const int Length = 20;
 
-    /// <summary>The instant in the provider's format; fractions of a second are dropped, not rounded.</summary>
-    public static string ToWire(DateTimeOffset instant) =>
-        instant.UtcDateTime.ToString(Format, CultureInfo.InvariantCulture);
+    /// <inheritdoc/>
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        Span<byte> text = stackalloc byte[Length + 8]; // years past 9999 cannot occur in a DateTime; the slack costs nothing
+        value.UtcDateTime.TryFormat(text, out var written, Format, CultureInfo.InvariantCulture);
+        writer.WriteStringValue(text[..written]);
+    }
+
+    /// <inheritdoc/>
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("wire times are written, never read");
 }

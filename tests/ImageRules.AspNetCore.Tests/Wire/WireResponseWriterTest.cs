@@ -12,7 +12,7 @@ public sealed class WireResponseWriterTest
         ImageId = "img-9qabwvbn",
         OsName = "TencentOS Server 3.1 (TK4)",
         ImageType = "PRIVATE_IMAGE",
-        CreatedTime = WireTimestamp.ToWire(new DateTimeOffset(2026, 12, 1, 2, 9, 13, 512, TimeSpan.Zero)),
+        CreatedTime = new DateTimeOffset(2026, 12, 1, 2, 9, 13, 512, TimeSpan.Zero),
         ImageName = "web",
         ImageDescription = "the web tier",
         ImageSize = 50,
@@ -122,7 +122,7 @@ public sealed class WireResponseWriterTest
         [
             new DescribeImagesResponse(), new CreateImageResponse { ImageId = "img-1" }, new DeleteImagesResponse(),
             new ModifyImageAttributeResponse(), new ModifyImageSharePermissionResponse(),
-            new DescribeImageSharePermissionResponse { SharePermissionSet = [new SharePermission { AccountId = "1", CreatedTime = "2026-12-01T02:09:13Z" }] },
+            new DescribeImageSharePermissionResponse { SharePermissionSet = [new SharePermission { AccountId = "1", CreatedTime = new DateTimeOffset(2026, 12, 1, 2, 9, 13, TimeSpan.Zero) }] },
             new SyncImagesResponse(), new ImportImageResponse { ImageId = "img-2" },
             new DescribeImportImageOsResponse { ImportImageOsListSupported = new ImageOsList { Linux = ["CentOS"], Windows = [] }, ImportImageOsVersionSet = [new OsVersion { OsName = "CentOS", OsVersions = ["7"], Architecture = ["x86_64"] }] },
             new DescribeImageQuotaResponse { ImageNumQuota = 500 },

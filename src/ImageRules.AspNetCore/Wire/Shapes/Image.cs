@@ -19,7 +19,8 @@ internal sealed record Image
     public string? ImageType { get; init; }
 
     /// <summary>ISO 8601 in UTC, <c>YYYY-MM-DDThh:mm:ssZ</c>; see <see cref="WireTimestamp"/>.</summary>
-    public string? CreatedTime { get; init; }
+    [JsonConverter(typeof(WireTimestamp))]
+    public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>The image name.</summary>
     public string? ImageName { get; init; }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ImageRules.AspNetCore.Wire;
 
 /// <summary>SDK <c>SharePermission</c>: an account an image is shared with, and since when.</summary>
@@ -5,7 +7,8 @@ namespace ImageRules.AspNetCore.Wire;
 internal sealed record SharePermission
 {
     /// <summary>When the image was shared: ISO 8601 in UTC, <c>YYYY-MM-DDThh:mm:ssZ</c>.</summary>
-    public string? CreatedTime { get; init; }
+    [JsonConverter(typeof(WireTimestamp))]
+    public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>The account the image is shared with.</summary>
     public string? AccountId { get; init; }
