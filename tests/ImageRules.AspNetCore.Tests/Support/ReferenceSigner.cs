@@ -21,12 +21,14 @@ internal static class ReferenceSigner
     public static string StringToSign(long timestamp, string date, string service, string canonicalRequest) =>
         $"TC3-HMAC-SHA256\n{timestamp}\n{date}/{service}/tc3_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalRequest)))}";
 
-    public static string Signature(string secretKey, string date, string service, string stringToSign)
+    public static string Signature(string secretKey, string date, string service, string stringToSign) =>
+        Hex(Hmac(SigningKey(secretKey, date, service), stringToSign));
+
+    public static byte[] SigningKey(string secretKey, string date, string service)
     {
         var key = Hmac(Encoding.UTF8.GetBytes("TC3" + secretKey), date);
         key = Hmac(key, service);
-        key = Hmac(key, "tc3_request");
-        return Hex(Hmac(key, stringToSign));
+        return Hmac(key, "tc3_request");
     }
 
     public static string Authorization(string secretId, string date, string service, string signedHeaders, string signature) =>
