@@ -52,12 +52,15 @@ public sealed record CatalogueChange
     /// <exception cref="InvalidOperationException">The change contradicts itself: a caller's bug, not a race.</exception>
     public void ThrowIfSelfContradictory()
     {
-        Require(IsDistinct(Added.Select(i => i.Id)), "an image is added twice");
-        Require(IsDistinct(GrantsAdded.Select(g => (g.ImageId, g.Recipient))), "a grant is added twice");
-        Require(IsDistinct(GrantsRemoved.Select(g => (g.ImageId, g.Recipient))), "a grant is removed twice");
-        Require(Added.All(i => CatalogueKey.Of(i) == Key), "an added image belongs to another catalogue");
-        Require(Updated.All(i => CatalogueKey.Of(i) == Key), "an updated image is not in the catalogue");
-        Require(GrantsAdded.All(g => g.Owner == Key.Owner && g.Region == Key.Region), "a grant is for an image outside the catalogue");
+        Require(IsDistinct(Added, static i => i.Id), "an image is added twice");
+        Require(AreDistinct(GrantsAdded), "a grant is added twice");
+        Require(AreDistinct(GrantsRemoved), "a grant is removed twice");
+        Require(AllIn(Added), "an added image belongs to another catalogue");
+        Require(AllIn(Updated), "an updated image is not in the catalogue");
+        foreach (var grant in GrantsAdded)
+        {
+            Require(grant.Owner == Key.Owner && grant.Region == Key.Region, "a grant is for an image outside the catalogue");
+        }
     }
 
     /// <summary>Refuses a change that contradicts its catalogue, naming the <paramref name="problem"/>.</summary>
@@ -70,10 +73,51 @@ public sealed record CatalogueChange
         }
     }
 
-    /// <summary>True when no item repeats: a repeat would fail halfway through applying, or defeat a deletion's grant count.</summary>
-    private static bool IsDistinct<T>(IEnumerable<T> items)
+    /// <summary>True when no item's key repeats: a repeat would fail halfway through applying, or defeat a deletion's grant count.</summary>
+    /// <remarks>A store checks every commit: a loop, no allocation, for the usual one or two items; a set sized once for more.</remarks>
+    private static bool IsDistinct<T, TKey>(ImmutableArray<T> items, Func<T, TKey> key)
     {
-        var seen = new HashSet<T>();
-        return items.All(seen.Add);
+        if (items.Length <= 2)
+        {
+            return items.Length < 2 || !EqualityComparer<TKey>.Default.Equals(key(items[0]), key(items[1]));
+        }
+
+        var seen = new HashSet<TKey>(items.Length);
+        foreach (var item in items)
+        {
+            if (!seen.Add(key(item)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when no image's grant to one recipient repeats; for grants all of one image (a share) the recipients alone are compared.</summary>
+    private static bool AreDistinct(ImmutableArray<ShareGrant> grants)
+    {
+        foreach (var grant in grants)
+        {
+            if (grant.ImageId != grants[0].ImageId)
+            {
+                return IsDistinct(grants, static g => (g.ImageId, g.Recipient));
+            }
+        }
+
+        return IsDistinct(grants, static g => g.Recipient);
+    }
+
+    private bool AllIn(ImmutableArray<Image> images)
+    {
+        foreach (var image in images)
+        {
+            if (CatalogueKey.Of(image) != Key)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -26,7 +26,7 @@ public sealed class InMemoryImageStore : IImageStore
     private readonly Dictionary<RegionId, Region> regions = [];
     private readonly Dictionary<ImageId, StoredImage> images = [];
     private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
-    private readonly Dictionary<(AccountId Recipient, RegionId Region), SortedSet<StoredImage>> grantsHeld = [];
+    private readonly Dictionary<AccountId, HeldImages> grantsHeld = [];
 
     /// <summary>How many images are stored.</summary>
     public int ImageCount
@@ -81,11 +81,10 @@ public sealed class InMemoryImageStore : IImageStore
         ShareGrant? grant;
         lock (gate)
         {
-            caller = accounts.GetValueOrDefault(request.Caller);
-            region = regions.GetValueOrDefault(request.Region);
-            var stored = images.GetValueOrDefault(request.ImageId);
-            image = stored?.Image;
-            grant = stored?.Grants is { Count: > 0 } grants ? grants.GetValueOrDefault(request.Caller) : null;
+            accounts.TryGetValue(request.Caller, out caller);
+            regions.TryGetValue(request.Region, out region);
+            image = images.TryGetValue(request.ImageId, out var stored) ? stored.Image : null;
+            grant = stored?.Grants is { Count: > 0 } grants && grants.TryGetValue(request.Caller, out var held) ? held : null;
         }
 
         // As through LoadFactsAsync, the time is unset: it matters only to an image in progress, refused either way (R37).
@@ -180,7 +179,7 @@ public sealed class InMemoryImageStore : IImageStore
         var sources = new List<(SortedSet<StoredImage> Images, ImageKind Kind)>(3);
         AddSource(sources, filter, ImageKind.Public, catalogues.GetValueOrDefault(new CatalogueKey(null, region))?.Newest);
         AddSource(sources, filter, ImageKind.Custom, catalogues.GetValueOrDefault(new CatalogueKey(viewer, region))?.Newest);
-        AddSource(sources, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault((viewer, region)));
+        AddSource(sources, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault(viewer)?.In(region));
         var countedByKind = filter with { Kind = null } == ImageFilter.None;
         var items = ImmutableArray.CreateBuilder<VisibleImage>(page.Limit);
         var matches = 0;
@@ -263,9 +262,6 @@ public sealed class InMemoryImageStore : IImageStore
         return new ImagePage([.. matches.Skip(page.Offset).Take(page.Limit)], matches.Count);
     }
 
-    private ShareGrant? GrantOf(ImageId imageId, AccountId recipient) =>
-        images.TryGetValue(imageId, out var stored) ? stored.Grants?.GetValueOrDefault(recipient) : null;
-
     /// <inheritdoc/>
     /// <exception cref="InvalidOperationException">
     /// The change contradicts the catalogue it expects (an image or grant in the wrong catalogue, a missing image or
@@ -330,28 +326,29 @@ public sealed class InMemoryImageStore : IImageStore
         change.ThrowIfSelfContradictory();
         foreach (var image in change.Updated)
         {
-            CatalogueChange.Require(InCatalogue(image.Id, change, entry), "an updated image is not in the catalogue");
+            CatalogueChange.Require(InCatalogue(image.Id, images.GetValueOrDefault(image.Id), change, entry), "an updated image is not in the catalogue");
             CatalogueChange.Require(CreatedAt(image.Id, change) == image.CreatedAt, "an updated image changes its creation time");
         }
 
         foreach (var id in change.Deleted)
         {
-            CatalogueChange.Require(InCatalogue(id, change, entry), "a deleted image is not in the catalogue");
+            CatalogueChange.Require(InCatalogue(id, images.GetValueOrDefault(id), change, entry), "a deleted image is not in the catalogue");
+        }
+
+        StoredImage? granted = null;
+        foreach (var grant in change.GrantsAdded)
+        {
+            CatalogueChange.Require(InCatalogue(grant.ImageId, Find(grant.ImageId, ref granted), change, entry), "a grant is for an image outside the catalogue");
         }
 
         foreach (var grant in change.GrantsAdded)
         {
-            CatalogueChange.Require(InCatalogue(grant.ImageId, change, entry), "a grant is for an image outside the catalogue");
-        }
-
-        foreach (var grant in change.GrantsAdded)
-        {
-            CatalogueChange.Require(!HasGrant(grant.ImageId, grant.Recipient), "a grant exists already");
+            CatalogueChange.Require(!HasGrant(Find(grant.ImageId, ref granted), grant.Recipient), "a grant exists already");
         }
 
         foreach (var grant in change.GrantsRemoved)
         {
-            CatalogueChange.Require(HasGrant(grant.ImageId, grant.Recipient), "a removed grant does not exist");
+            CatalogueChange.Require(HasGrant(Find(grant.ImageId, ref granted), grant.Recipient), "a removed grant does not exist");
         }
 
         foreach (var id in change.Deleted)
@@ -360,9 +357,10 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
-    private bool InCatalogue(ImageId id, CatalogueChange change, CatalogueEntry? entry)
+    /// <summary>Whether image <paramref name="id"/> (<paramref name="stored"/> when the store holds it) is in the catalogue, or added to it by the change.</summary>
+    private static bool InCatalogue(ImageId id, StoredImage? stored, CatalogueChange change, CatalogueEntry? entry)
     {
-        if (entry is not null && images.TryGetValue(id, out var stored) && stored.Catalogue == entry)
+        if (entry is not null && stored is not null && stored.Catalogue == entry)
         {
             return true;
         }
@@ -411,7 +409,7 @@ public sealed class InMemoryImageStore : IImageStore
         return count;
     }
 
-    private bool HasGrant(ImageId imageId, AccountId recipient) => GrantOf(imageId, recipient) is not null;
+    private static bool HasGrant(StoredImage? stored, AccountId recipient) => stored?.Grants?.ContainsKey(recipient) == true;
 
     private int GrantCount(ImageId imageId) => images.TryGetValue(imageId, out var stored) ? stored.Grants?.Count ?? 0 : 0;
 
@@ -432,14 +430,15 @@ public sealed class InMemoryImageStore : IImageStore
             images[image.Id].Image = image;
         }
 
+        StoredImage? granted = null;
         foreach (var grant in change.GrantsRemoved)
         {
-            RemoveGrant(grant);
+            RemoveGrant(grant, Find(grant.ImageId, ref granted)!);
         }
 
         foreach (var grant in change.GrantsAdded)
         {
-            AddGrant(grant);
+            AddGrant(grant, Find(grant.ImageId, ref granted)!);
         }
 
         foreach (var id in change.Deleted)
@@ -449,30 +448,35 @@ public sealed class InMemoryImageStore : IImageStore
         }
     }
 
-    private void AddGrant(ShareGrant grant)
+    /// <summary>
+    /// The stored image <paramref name="id"/>, or null: <paramref name="last"/> when it is that one, else looked up and
+    /// remembered there. A change's grants are mostly of one image (a share), so this saves a lookup per grant.
+    /// </summary>
+    private StoredImage? Find(ImageId id, ref StoredImage? last) =>
+        last is not null && last.Image.Id == id ? last : last = images.GetValueOrDefault(id);
+
+    private void AddGrant(ShareGrant grant, StoredImage stored)
     {
-        var stored = images[grant.ImageId];
         (stored.Grants ??= []).Add(grant.Recipient, grant);
         if (IsListedAsShared(grant))
         {
-            if (!grantsHeld.TryGetValue((grant.Recipient, grant.Region), out var held))
+            if (!grantsHeld.TryGetValue(grant.Recipient, out var held))
             {
-                grantsHeld[(grant.Recipient, grant.Region)] = held = new SortedSet<StoredImage>(NewestFirst.Instance);
+                grantsHeld[grant.Recipient] = held = new HeldImages();
             }
 
-            held.Add(stored);
+            held.For(grant.Region).Add(stored);
         }
     }
 
-    private void RemoveGrant(ShareGrant grant)
+    private void RemoveGrant(ShareGrant grant, StoredImage stored)
     {
-        // The image keeps its emptied dictionary (with its capacity) until it is deleted: sharing again reuses it.
-        // The grant as stored says where it is indexed, whatever else the caller's copy says.
-        var stored = images[grant.ImageId];
+        // The image keeps its emptied dictionary (with its capacity) until it is deleted, and the recipient its
+        // emptied index: sharing again reuses both. The grant as stored says where it is indexed, whatever else the caller's copy says.
         stored.Grants!.Remove(grant.Recipient, out var removed);
-        if (IsListedAsShared(removed!) && grantsHeld.TryGetValue((removed!.Recipient, removed.Region), out var held) && held.Remove(stored) && held.Count == 0)
+        if (IsListedAsShared(removed!) && grantsHeld.TryGetValue(removed!.Recipient, out var held))
         {
-            grantsHeld.Remove((removed.Recipient, removed.Region));
+            held.In(removed.Region)?.Remove(stored);
         }
     }
 
@@ -508,6 +512,44 @@ public sealed class InMemoryImageStore : IImageStore
 
         /// <summary>The image's grants by recipient: null until its first grant, then kept (perhaps empty) for as long as the image.</summary>
         public Dictionary<AccountId, ShareGrant>? Grants { get; set; }
+    }
+
+    /// <summary>
+    /// The images one account holds grants for, newest first per region (as a listing orders them). An account holds
+    /// grants in few regions, so they are found by a scan. Kept, emptied, once the grants are cancelled: an account
+    /// shared with once is likely to be again, and re-making the index on every share cost more than the grants
+    /// themselves. Changed only under the store's lock.
+    /// </summary>
+    private sealed class HeldImages
+    {
+        private readonly List<(RegionId Region, SortedSet<StoredImage> Images)> byRegion = new(1);
+
+        /// <summary>The images held in <paramref name="region"/>, or null when none ever was.</summary>
+        public SortedSet<StoredImage>? In(RegionId region)
+        {
+            foreach (var (held, images) in byRegion)
+            {
+                if (held == region)
+                {
+                    return images;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The images held in <paramref name="region"/>, made empty the first time.</summary>
+        public SortedSet<StoredImage> For(RegionId region)
+        {
+            var images = In(region);
+            if (images is null)
+            {
+                images = new SortedSet<StoredImage>(NewestFirst.Instance);
+                byRegion.Add((region, images));
+            }
+
+            return images;
+        }
     }
 
     /// <summary>One catalogue: its version, its images newest first, and the list of its images at that version once a load asked for it.</summary>

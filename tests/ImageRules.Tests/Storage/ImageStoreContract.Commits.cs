@@ -213,6 +213,25 @@ public abstract partial class ImageStoreContract
         Assert.Equal(1, (await CatalogueAsync(store, Key(Sample.Alice, Sample.Guangzhou))).Version);
     }
 
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(false, 3)]
+    [InlineData(true, 3)]
+    public async Task R20_R23_a_change_granting_one_recipient_two_images_commits_and_one_granting_an_image_twice_among_others_writes_nothing(bool repeat, int grants)
+    {
+        var store = await NewStoreAsync();
+        var first = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000001");
+        var second = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000002");
+        await AddAsync(store, first, second);
+        ShareGrant[] made = [Sample.Grant(first, Sample.Bob), Sample.Grant(second, Sample.Bob), repeat ? Sample.Grant(first, Sample.Bob) : Sample.Grant(first, Sample.Carol)];
+        var change = Change(Key(Sample.Alice, Sample.Guangzhou), 1) with { GrantsAdded = [.. made.Take(grants)] };
+
+        var committed = await CommitOrRefuseAsync(store, change);
+
+        Assert.Equal(!repeat, committed);
+        Assert.Equal(repeat ? 0 : grants, (await GrantsAsync(store, first.Id)).Length + (await GrantsAsync(store, second.Id)).Length);
+    }
+
     [Fact]
     public async Task R16_a_change_removing_one_grant_twice_to_delete_its_image_writes_nothing()
     {

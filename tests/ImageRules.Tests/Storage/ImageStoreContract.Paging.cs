@@ -151,6 +151,76 @@ public abstract partial class ImageStoreContract
         }
     }
 
+    [Fact]
+    public async Task R2_shares_out_of_order_and_middle_cancellations_keep_the_shared_listing_newest_first()
+    {
+        // Grants arrive in an order unrelated to the images' ages, across catalogues; then grants in the middle of the
+        // order go, one comes back, and an image with no grant left is deleted: the recipient's index must follow.
+        var store = await NewStoreAsync();
+        var bobs = new[] { 5, 1, 8, 3 }.Select(days => Aged(Sample.CustomImage(Sample.Bob, Sample.Guangzhou, $"img-bob{days:D5}"), days)).ToArray();
+        var carols = new[] { 2, 7, 4 }.Select(days => Aged(Sample.CustomImage(Sample.Carol, Sample.Guangzhou, $"img-car{days:D5}"), days)).ToArray();
+        await AddAsync(store, [.. bobs, .. carols]);
+        foreach (var image in new[] { bobs[0], carols[1], bobs[1], carols[0], bobs[3], bobs[2], carols[2] })
+        {
+            await ShareAsync(store, image, Sample.Alice);
+        }
+
+        var sharedFirst = await SharedWithAliceAsync(store);
+        await CommitAsync(store, CatalogueKey.Of(bobs[0]), c => c with { GrantsRemoved = [Sample.Grant(bobs[0], Sample.Alice), Sample.Grant(bobs[3], Sample.Alice)] });
+        await CommitAsync(store, CatalogueKey.Of(carols[2]), c => c with { GrantsRemoved = [Sample.Grant(carols[2], Sample.Alice)] });
+        await CommitAsync(store, CatalogueKey.Of(bobs[0]), c => c with { Deleted = [bobs[3].Id] });
+        await ShareAsync(store, bobs[0], Sample.Alice);
+        var sharedThen = await SharedWithAliceAsync(store);
+
+        Assert.Equal(["img-bob00001", "img-car00002", "img-bob00003", "img-car00004", "img-bob00005", "img-car00007", "img-bob00008"], sharedFirst);
+        Assert.Equal(["img-bob00001", "img-car00002", "img-bob00005", "img-car00007", "img-bob00008"], sharedThen);
+    }
+
+    [Fact]
+    public async Task R2_a_recipient_whose_grants_all_went_sees_none_and_then_a_new_share_only_in_its_own_region()
+    {
+        var store = await NewStoreAsync();
+        var here = Sample.CustomImage(Sample.Bob, Sample.Guangzhou, "img-bobhere1");
+        var there = Sample.CustomImage(Sample.Bob, Sample.Shanghai, "img-bobthere");
+        await AddAsync(store, here, there);
+        await ShareAsync(store, here, Sample.Alice);
+        await CommitAsync(store, CatalogueKey.Of(here), c => c with { GrantsRemoved = [Sample.Grant(here, Sample.Alice)] });
+        var afterCancel = await SharedWithAliceAsync(store);
+
+        await ShareAsync(store, there, Sample.Alice);
+        var inGuangzhou = await SharedWithAliceAsync(store);
+        var inShanghai = await store.QueryVisibleAsync(Sample.Alice.Id, Shanghai, new ImageFilter { Kind = ImageKind.Shared }, Page(0, 10));
+
+        Assert.Empty(afterCancel);
+        Assert.Empty(inGuangzhou);
+        Assert.Equal((1, there.Id), (inShanghai.TotalCount, Assert.Single(inShanghai.Items).Image.Id));
+    }
+
+    [Fact]
+    public async Task R2_images_added_out_of_order_and_deleted_from_the_middle_keep_the_catalogue_listing_newest_first()
+    {
+        var store = await NewStoreAsync();
+        var images = new[] { 4, 9, 1, 6, 2 }.Select(days => Aged(Sample.CustomImage(Sample.Alice, Sample.Guangzhou, $"img-ali{days:D5}"), days)).ToArray();
+        foreach (var image in images)
+        {
+            await AddAsync(store, image);
+        }
+
+        await CommitAsync(store, CatalogueKey.Of(images[0]), c => c with { Deleted = [images[0].Id, images[3].Id] });
+        var (seen, totals) = await PageThroughAsync(store, Sample.Alice, new ImageFilter { Kind = ImageKind.Custom }, 2);
+
+        Assert.Equal([(new ImageId("img-ali00001"), ImageKind.Custom), (new ImageId("img-ali00002"), ImageKind.Custom), (new ImageId("img-ali00009"), ImageKind.Custom)], seen);
+        Assert.All(totals, total => Assert.Equal(3, total));
+    }
+
+    /// <summary>The ids Alice's shared listing in Guangzhou shows, two to a page, checked against every page's total.</summary>
+    private static async Task<List<string>> SharedWithAliceAsync(IImageStore store)
+    {
+        var (seen, totals) = await PageThroughAsync(store, Sample.Alice, new ImageFilter { Kind = ImageKind.Shared }, 2);
+        Assert.All(totals, total => Assert.Equal(seen.Count, total));
+        return [.. seen.Select(s => s.Item1.Value)];
+    }
+
     /// <summary>Every page of the listing from offset 0 until one past the last, with every page's total (a list: xunit compares lists of tuples item by item).</summary>
     private static Task<(List<(ImageId, ImageKind)> Seen, ImmutableArray<int> Totals)> PageThroughAsync(IImageStore store, Account viewer, ImageFilter filter, int limit) =>
         PageThroughAsync(store, viewer, Guangzhou, filter, limit);
