@@ -28,12 +28,14 @@ public sealed class SequentialImageIds : IImageIdGenerator, IImageEventObserver
     public ImageId NewImageId() => Numbered(Volatile.Read(ref lastSaved) + 1);
 
     /// <inheritdoc/>
-    public ValueTask OnSavedAsync(IImageEvent imageEvent, CancellationToken cancellationToken)
+    public ValueTask OnSavedAsync(SavedImageEvent saved, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(imageEvent);
-        if (imageEvent is ImageCreated or ImageCopied or ImageImported && NumberOf(imageEvent.ImageId) is { } saved)
+        ArgumentNullException.ThrowIfNull(saved);
+        var imageEvent = saved.Event;
+        if (imageEvent is ImageCreated or ImageCopied or ImageImported && NumberOf(imageEvent.ImageId) is { } number)
         {
-            InterlockedMax(ref lastSaved, saved);
+            // Taking the larger number makes an event delivered again (at least once) harmless.
+            InterlockedMax(ref lastSaved, number);
         }
 
         return ValueTask.CompletedTask;

@@ -76,7 +76,8 @@ public sealed partial class RelationalImageStore
     /// <summary>
     /// Applies the change in the order the in-memory store does: the version first (so writers of one catalogue queue
     /// here, and every later miss is the change's own fault), then added and updated images, removed and added grants,
-    /// deleted images, and last the listing's counters.
+    /// deleted images, the listing's counters, and last the change's event for observers (the outbox), so it is saved
+    /// exactly when the change is.
     /// </summary>
     private static async ValueTask<bool> ApplyAsync(DbTransaction transaction, CatalogueChange change, CancellationToken cancellationToken)
     {
@@ -131,6 +132,11 @@ public sealed partial class RelationalImageStore
         }
 
         await CountAsync(transaction, change, owner, region, cancellationToken).ConfigureAwait(false);
+        if (change.Event is { } saved)
+        {
+            await transaction.Command(EventRows.Insert).WithEvent(saved).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return true;
     }
 

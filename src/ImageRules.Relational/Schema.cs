@@ -19,6 +19,9 @@ namespace ImageRules.Relational;
 /// <para>Counters, kept in each commit's transaction, give a listing's total without counting: <c>catalogues.image_count</c>
 /// (a catalogue's images) and <c>held_grants (recipient, region, grant_count)</c> (the grants an account holds in a
 /// region, leaving out any to the image's own owner, which lists its image as its own).</para>
+/// <para>The <c>outbox</c> keeps each change's event (<see cref="Storage.CatalogueChange.Event"/>), written in the
+/// change's transaction, as JSON with its type's name (see <see cref="EventRows"/>), until it is delivered and its row
+/// deleted; <c>(occurred, id)</c> orders the pending ones oldest first.</para>
 /// <para>Instants are stored as UTC ticks plus the offset in minutes, so they order correctly and read back exactly.
 /// Enumerations are stored by name, so reordering an enumeration never changes stored data.</para>
 /// </remarks>
@@ -110,6 +113,18 @@ internal static class Schema
             "CREATE INDEX images_newest_first ON images (owner, region, created_utc_ticks DESC, id)",
             "DROP INDEX IF EXISTS grants_held",
             "CREATE INDEX grants_held_newest_first ON grants (recipient, region, image_created_utc_ticks DESC, image_id)",
+        ],
+        [
+            // Version 3, events never lost: each change's event in the change's transaction, until delivered (then deleted).
+            """
+            CREATE TABLE outbox (
+                id TEXT NOT NULL PRIMARY KEY,
+                event_type TEXT NOT NULL,
+                payload TEXT NOT NULL,
+                occurred_utc_ticks BIGINT NOT NULL,
+                occurred_offset_minutes INTEGER NOT NULL)
+            """,
+            "CREATE INDEX outbox_oldest_first ON outbox (occurred_utc_ticks, id)",
         ],
     ];
 

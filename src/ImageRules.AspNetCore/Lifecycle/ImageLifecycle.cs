@@ -21,9 +21,10 @@ internal sealed partial class ImageLifecycle(IServiceProvider services, TimeProv
     private readonly ConcurrentDictionary<ImageId, ITimer> pending = new();
 
     /// <summary>When an image started its transition, to report a copy's progress.</summary>
-    public ValueTask OnSavedAsync(IImageEvent imageEvent, CancellationToken cancellationToken)
+    public ValueTask OnSavedAsync(SavedImageEvent saved, CancellationToken cancellationToken)
     {
-        var started = imageEvent switch
+        Guard.Against.Null(saved);
+        var started = saved.Event switch
         {
             ImageCreated e => e.Image,
             ImageImported e => e.Image,
@@ -66,6 +67,11 @@ internal sealed partial class ImageLifecycle(IServiceProvider services, TimeProv
 
     private void Schedule(Image image)
     {
+        if (pending.ContainsKey(image.Id))
+        {
+            return; // an event delivered again (events come at least once): its timer is armed already
+        }
+
         var succeeds = options.Value.FailImagesNamedWith is not { Length: > 0 } failing
             || !image.Name.Contains(failing, StringComparison.Ordinal);
         // Kept before it is armed: a timer due at once may fire, and complete, before CreateTimer returns.

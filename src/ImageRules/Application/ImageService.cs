@@ -30,8 +30,10 @@ namespace ImageRules.Application;
 /// the failure came while a write was being committed (<see cref="ImageStoreUnavailableException.OutcomeUnknown"/>:
 /// it may have been saved), every operation throws that exception, the one infrastructure failure a caller need
 /// handle. Any other exception of the store passes unchanged and unretried.</para>
-/// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change; an observer that throws is
-/// logged and never turns a saved change into a failure for the caller.</para>
+/// <para>Observers (<see cref="IImageEventObserver"/>) are told of every saved change at least once: the event is
+/// written with the change (an outbox), delivered right after the commit, and delivered again by
+/// <see cref="DeliverPendingEventsAsync"/> until every observer has taken it. An observer that throws is logged and
+/// never turns a saved change into a failure for the caller.</para>
 /// </remarks>
 public sealed partial class ImageService
 {
@@ -109,10 +111,11 @@ public sealed partial class ImageService
             for (var attempt = 1; untilItLands || attempt <= MaxAttempts; attempt++)
             {
                 Result<T>? decided = null;
+                CatalogueChange? change = null;
                 Func<ImageFacts, CatalogueChange?> decideChange = facts =>
                 {
                     decided = decide(Stamped(facts, makesImage));
-                    return !dryRun && decided.Value.TryGetValue(out var allowed, out _) ? ChangeOf(allowed, facts.Version) : null;
+                    return change = !dryRun && decided.Value.TryGetValue(out var allowed, out _) ? ChangeOf(allowed, facts.Version) : null;
                 };
                 var landed = await InStoreAsync((Query: query, Decide: decideChange), static (s, a, ct) => s.DecideAsync(a.Query, a.Decide, ct), cancellationToken).ConfigureAwait(false);
                 if (decided is not { } result)
@@ -134,7 +137,11 @@ public sealed partial class ImageService
                 if (landed)
                 {
                     scope.Complete(Outcomes.Success);
-                    await PublishAsync(outcome, cancellationToken).ConfigureAwait(false);
+                    if (change?.Event is { } saved)
+                    {
+                        await DeliverAsync(saved, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return outcome;
                 }
 
@@ -237,8 +244,17 @@ public sealed partial class ImageService
         await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The catalogue write an allowed event implies, expecting the version it was decided on.</summary>
-    private static CatalogueChange ChangeOf(IImageEvent saved, long version)
+    /// <summary>
+    /// The catalogue write an allowed event implies, expecting the version it was decided on, carrying the event for
+    /// the outbox when observers listen (and only then: with none, nothing more is written).
+    /// </summary>
+    private CatalogueChange ChangeOf(IImageEvent saved, long version)
+    {
+        var change = WriteOf(saved, version);
+        return observers.Length == 0 ? change : change with { Event = new SavedImageEvent(SavedImageEvent.IdOf(change.Key, version + 1), saved) };
+    }
+
+    private static CatalogueChange WriteOf(IImageEvent saved, long version)
     {
         return saved switch
         {
@@ -253,21 +269,5 @@ public sealed partial class ImageService
             ImageSharingCancelled e => new CatalogueChange { Key = CatalogueKey.Of(e.Image), ExpectedVersion = version, GrantsRemoved = e.Grants },
             _ => throw new InvalidOperationException($"no change is known for event `{saved.GetType().Name}`"),
         };
-    }
-
-    private async ValueTask PublishAsync(IImageEvent saved, CancellationToken cancellationToken)
-    {
-        foreach (var observer in observers)
-        {
-            try
-            {
-                await observer.OnSavedAsync(saved, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // The change is saved: an observer's failure is the host's to see in its logs, not the caller's answer.
-                ImageRulesLog.ObserverFailed(logger, observer.GetType().Name, saved.GetType().Name, exception);
-            }
-        }
     }
 }

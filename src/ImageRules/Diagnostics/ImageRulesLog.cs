@@ -19,6 +19,10 @@ namespace ImageRules.Diagnostics;
 ///   upgraded; Store, FromVersion, ToVersion.</description></item>
 ///   <item><term>5 <c>ObserverFailed</c></term><description>Warning: an <c>IImageEventObserver</c> threw after a
 ///   change was saved; Observer (its type), EventType (the saved event's type), and the exception.</description></item>
+///   <item><term>6 <c>EventRedelivered</c></term><description>Debug: a pending event is delivered again; EventId
+///   (<c>owner/region/version</c>), EventType.</description></item>
+///   <item><term>7 <c>EventDeliveryFailed</c></term><description>Warning: saved events could not be marked delivered
+///   or read back (the store failed); they stay pending and are delivered again later; the exception.</description></item>
 /// </list>
 /// <para>Account-identifying data (account ids, and catalogues, which are an account's) appears only at Debug, unless
 /// the host opts in for a Warning through the <c>includeAccountData</c> argument.</para>
@@ -76,6 +80,21 @@ internal static partial class ImageRulesLog
     [LoggerMessage(EventId = 5, EventName = "ObserverFailed", Level = LogLevel.Warning,
         Message = "observer {Observer} failed on {EventType}; the change stays saved")]
     public static partial void ObserverFailed(ILogger logger, string observer, string eventType, Exception exception);
+
+    /// <summary>Event 6, Debug: a pending event is delivered again (its id names an account, so Debug only).</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="eventId">The event's stable id, <c>owner/region/version</c>.</param>
+    /// <param name="eventType">The event's type name, such as <c>ImageShared</c>.</param>
+    [LoggerMessage(EventId = 6, EventName = "EventRedelivered", Level = LogLevel.Debug,
+        Message = "event {EventId} ({EventType}) delivered again")]
+    public static partial void EventRedelivered(ILogger logger, string eventId, string eventType);
+
+    /// <summary>Event 7, Warning: the store failed while saved events were read back or marked delivered; they stay pending.</summary>
+    /// <param name="logger">The logger.</param>
+    /// <param name="exception">What the store threw.</param>
+    [LoggerMessage(EventId = 7, EventName = "EventDeliveryFailed", Level = LogLevel.Warning,
+        Message = "saved events could not be delivered; they stay pending and are delivered again later")]
+    public static partial void EventDeliveryFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2, EventName = "WriteGaveUp", Level = LogLevel.Warning,
         Message = "{Operation} gave up after {Attempts} attempts: another writer changed catalogue {Catalogue} each time")]

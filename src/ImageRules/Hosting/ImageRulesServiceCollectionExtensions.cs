@@ -20,7 +20,8 @@ public static class ImageRulesServiceCollectionExtensions
     /// clock or id generator registered before this call wins). Options come through
     /// <see cref="IOptions{TOptions}"/>: bound from the configuration section <c>ImageRules</c> when the host has a
     /// configuration, then <paramref name="configure"/>, validated on start with every problem listed. Calling it again
-    /// is harmless.
+    /// is harmless. A hosted service relays saved events that observers (<see cref="IImageEventObserver"/>) have not
+    /// all taken, every <see cref="ImageRulesOptions.EventRedeliveryInterval"/>.
     /// </summary>
     /// <param name="services">The container.</param>
     /// <param name="configure">Sets options in code, for example <c>o =&gt; o.Profile = ImageRulesProfile.Provider2025</c>.</param>
@@ -51,6 +52,9 @@ public static class ImageRulesServiceCollectionExtensions
             sp.GetServices<IImageEventObserver>(),
             sp.GetService<ILogger<ImageService>>(),
             sp.GetService<IMeterFactory>()));
+
+        // Delivers again the saved events observers have not all taken; idle when nobody observes.
+        services.AddHostedService<ImageEventRelay>();
         return new ImageRulesBuilder(services);
     }
 

@@ -34,6 +34,18 @@ public sealed class ImageRulesOptions
     /// <summary>How long an image may stay <c>Creating</c>, <c>Syncing</c> or <c>Importing</c> before it counts as failed (R37). Default: 1 hour.</summary>
     public TimeSpan TransitionTimeout { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How often the host's relay delivers again the saved events observers have not all taken (see
+    /// <c>ImageService.DeliverPendingEventsAsync</c>), and how old such an event must be. Default: 5 seconds.
+    /// </summary>
+    public TimeSpan EventRedeliveryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest pause of the relay while the store keeps failing: after each failure the pause doubles from
+    /// <see cref="EventRedeliveryInterval"/> up to this. Default: 5 minutes.
+    /// </summary>
+    public TimeSpan EventRedeliveryMaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Lists every problem with these options; empty when they are valid.</summary>
     public ImmutableArray<string> Validate()
     {
@@ -56,6 +68,16 @@ public sealed class ImageRulesOptions
         if (TransitionTimeout <= TimeSpan.Zero)
         {
             errors.Add($"{nameof(TransitionTimeout)} is {TransitionTimeout}: it must be positive");
+        }
+
+        if (EventRedeliveryInterval <= TimeSpan.Zero)
+        {
+            errors.Add($"{nameof(EventRedeliveryInterval)} is {EventRedeliveryInterval}: it must be positive");
+        }
+
+        if (EventRedeliveryMaxBackoff < EventRedeliveryInterval)
+        {
+            errors.Add($"{nameof(EventRedeliveryMaxBackoff)} is {EventRedeliveryMaxBackoff}: it must be at least {nameof(EventRedeliveryInterval)} ({EventRedeliveryInterval})");
         }
 
         return errors.ToImmutable();

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using ImageRules.Application;
 using ImageRules.Domain;
 
 namespace ImageRules.Storage;
@@ -34,15 +35,22 @@ public sealed record CatalogueChange
     /// <summary>Grants removed; each must exist.</summary>
     public ImmutableArray<ShareGrant> GrantsRemoved { get; init; } = [];
 
+    /// <summary>
+    /// The change's event for observers, or null when nobody listens (the service sets it only when observers are
+    /// registered). A store writes it in the same transaction as the change, pending until
+    /// <see cref="IImageStore.MarkEventDeliveredAsync"/>, so a saved change's event is never lost (an outbox).
+    /// </summary>
+    public SavedImageEvent? Event { get; init; }
+
     /// <summary>Value equality, comparing every list item by item.</summary>
     public bool Equals(CatalogueChange? other) =>
         other is not null && Key == other.Key && ExpectedVersion == other.ExpectedVersion
         && ValueEquality.Items(Added, other.Added) && ValueEquality.Items(Updated, other.Updated) && ValueEquality.Items(Deleted, other.Deleted)
-        && ValueEquality.Items(GrantsAdded, other.GrantsAdded) && ValueEquality.Items(GrantsRemoved, other.GrantsRemoved);
+        && ValueEquality.Items(GrantsAdded, other.GrantsAdded) && ValueEquality.Items(GrantsRemoved, other.GrantsRemoved) && Equals(Event, other.Event);
 
     /// <inheritdoc/>
     public override int GetHashCode() =>
-        HashCode.Combine(Key, ExpectedVersion, ValueEquality.Hash(Added), ValueEquality.Hash(Updated), ValueEquality.Hash(Deleted), ValueEquality.Hash(GrantsAdded), ValueEquality.Hash(GrantsRemoved));
+        HashCode.Combine(Key, ExpectedVersion, ValueEquality.Hash(Added), ValueEquality.Hash(Updated), ValueEquality.Hash(Deleted), ValueEquality.Hash(GrantsAdded), ValueEquality.Hash(GrantsRemoved), Event);
 
     /// <summary>
     /// Checks what a store can check before reading anything: no image or grant named twice, and every added or

@@ -1,4 +1,5 @@
 using Ardalis.GuardClauses;
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
 
@@ -91,4 +92,23 @@ public interface IImageStore
 
     /// <summary>Adds a region, or replaces the one with its id.</summary>
     ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The events committed with their changes (<see cref="CatalogueChange.Event"/>) and not yet marked delivered
+    /// whose <see cref="Domain.Events.IImageEvent.OccurredAt"/> is at or before <paramref name="occurredBy"/>, oldest
+    /// first (ties by ordinal id), at most <paramref name="limit"/>; each read back equal to the event written.
+    /// </summary>
+    /// <remarks>
+    /// No default: a store of the host's must keep each change's event in the change's own transaction and implement
+    /// this and <see cref="MarkEventDeliveredAsync"/>, or observers lose events (an outbox;
+    /// <c>ImageStoreContract</c> tests it). Costs in proportion to the pending events read.
+    /// </remarks>
+    ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Forgets the pending event <paramref name="id"/>: every observer has taken it. An id not pending (delivered
+    /// already, by this process or another) is no error.
+    /// </summary>
+    /// <remarks>No default, as for <see cref="ReadPendingEventsAsync"/>.</remarks>
+    ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
 
@@ -18,6 +19,8 @@ namespace ImageRules.Storage;
 /// filter other than kind must look at every image of the kinds asked for to count the matches, so such a listing
 /// costs in proportion to them; with image ids it looks up only those ids.</para>
 /// <para>Images and grants are immutable records, so returned values are safe to share.</para>
+/// <para>A change's event (<see cref="CatalogueChange.Event"/>) is kept with the change under the same lock, pending
+/// until marked delivered, as the SQL stores keep it in the change's transaction; it lives as long as the process.</para>
 /// </remarks>
 public sealed class InMemoryImageStore : IImageStore
 {
@@ -27,6 +30,7 @@ public sealed class InMemoryImageStore : IImageStore
     private readonly Dictionary<ImageId, StoredImage> images = [];
     private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
     private readonly Dictionary<AccountId, HeldImages> grantsHeld = [];
+    private readonly Dictionary<string, SavedImageEvent> pendingEvents = new(StringComparer.Ordinal);
 
     /// <summary>How many images are stored.</summary>
     public int ImageCount
@@ -154,6 +158,34 @@ public sealed class InMemoryImageStore : IImageStore
         lock (gate)
         {
             regions[region.Id] = region;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Looks at every pending event: they are few, since each is forgotten once delivered.</remarks>
+    public ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.NegativeOrZero(limit);
+        lock (gate)
+        {
+            IReadOnlyList<SavedImageEvent> due = [.. pendingEvents.Values
+                .Where(e => e.Event.OccurredAt <= occurredBy)
+                .OrderBy(e => e.Event.OccurredAt)
+                .ThenBy(e => e.Id, StringComparer.Ordinal)
+                .Take(limit)];
+            return ValueTask.FromResult(due);
+        }
+    }
+
+    /// <inheritdoc/>
+    public ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(id);
+        lock (gate)
+        {
+            pendingEvents.Remove(id);
         }
 
         return ValueTask.CompletedTask;
@@ -417,6 +449,11 @@ public sealed class InMemoryImageStore : IImageStore
     {
         entry.Version++;
         entry.ForgetSnapshot();
+        if (change.Event is { } saved)
+        {
+            pendingEvents[saved.Id] = saved;
+        }
+
         foreach (var image in change.Added)
         {
             var stored = new StoredImage(image, entry);

@@ -1,3 +1,4 @@
+using ImageRules.Application;
 using System.Collections.Concurrent;
 using ImageRules.Domain;
 using ImageRules.Policy;
@@ -31,6 +32,12 @@ public sealed class CountingImageStore(IImageStore inner) : DelegatingImageStore
     /// <summary>The calls as one line, such as <c>LoadFactsAsync ×1, TryCommitAsync ×1</c>.</summary>
     public string Summary() =>
         string.Join(", ", Calls.Select(c => c.Split('(')[0]).GroupBy(k => k).Select(g => $"{g.Key} ×{g.Count()}"));
+
+    public override ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default)
+    {
+        calls.Enqueue($"{nameof(ReadPendingEventsAsync)}(limit: {limit})");
+        return base.ReadPendingEventsAsync(occurredBy, limit, cancellationToken);
+    }
 
     public override ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Storage;
@@ -22,4 +23,9 @@ public abstract class DelegatingImageStore(IImageStore inner) : IImageStore
     public virtual ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default) => Inner.SaveAccountAsync(account, cancellationToken);
 
     public virtual ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default) => Inner.SaveRegionAsync(region, cancellationToken);
+
+    public virtual ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default) =>
+        Inner.ReadPendingEventsAsync(occurredBy, limit, cancellationToken);
+
+    public virtual ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default) => Inner.MarkEventDeliveredAsync(id, cancellationToken);
 }

@@ -81,7 +81,7 @@ public class ImageServiceEventTests
     /// <summary>An observer whose audit trail is down: every call throws.</summary>
     internal sealed class FailingObserver : IImageEventObserver
     {
-        public ValueTask OnSavedAsync(IImageEvent imageEvent, CancellationToken cancellationToken) =>
+        public ValueTask OnSavedAsync(SavedImageEvent saved, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("the audit trail is down");
     }
 }

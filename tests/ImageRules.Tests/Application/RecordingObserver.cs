@@ -7,14 +7,17 @@ namespace ImageRules.Tests.Application;
 /// <summary>Keeps every event it hears, in arrival order. Thread-safe.</summary>
 public sealed class RecordingObserver : IImageEventObserver
 {
-    private readonly ConcurrentQueue<IImageEvent> events = new();
+    private readonly ConcurrentQueue<SavedImageEvent> heard = new();
+
+    /// <summary>Every event heard so far, with its id.</summary>
+    public IReadOnlyList<SavedImageEvent> Heard => [.. heard];
 
     /// <summary>Every event heard so far.</summary>
-    public IReadOnlyList<IImageEvent> Events => [.. events];
+    public IReadOnlyList<IImageEvent> Events => [.. heard.Select(s => s.Event)];
 
-    public ValueTask OnSavedAsync(IImageEvent imageEvent, CancellationToken cancellationToken)
+    public ValueTask OnSavedAsync(SavedImageEvent saved, CancellationToken cancellationToken)
     {
-        events.Enqueue(imageEvent);
+        heard.Enqueue(saved);
         return ValueTask.CompletedTask;
     }
 }

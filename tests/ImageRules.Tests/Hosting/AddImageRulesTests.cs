@@ -258,7 +258,7 @@ public class AddImageRulesTests
         && (definition == typeof(IConfigureOptions<>) || definition == typeof(IPostConfigureOptions<>) || definition == typeof(IValidateOptions<>)
             || definition == typeof(IOptionsChangeTokenSource<>));
 
-    private static async Task<ImageService> SeededAsync(ServiceProvider provider)
+    internal static async Task<ImageService> SeededAsync(ServiceProvider provider)
     {
         var service = provider.GetRequiredService<ImageService>();
         foreach (var region in Sample.Regions)

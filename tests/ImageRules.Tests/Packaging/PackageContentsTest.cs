@@ -32,11 +32,13 @@ public sealed class PackageContentsTest : IClassFixture<PackageContentsTest.Pack
         var metadata = packed.Nuspec();
         var dependencies = metadata.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => (string)e.Attribute("id")!).Order().ToArray();
 
-        // Options (IOptions, bound from configuration, validated on start) and logging are deliberate since 0.2.
+        // Options (IOptions, bound from configuration, validated on start) and logging are deliberate since 0.2, and so is
+        // hosting (the relay that delivers saved events again is a hosted service).
         Assert.Equal(
             [
                 "Ardalis.GuardClauses",
                 "Microsoft.Extensions.DependencyInjection.Abstractions",
+                "Microsoft.Extensions.Hosting.Abstractions",
                 "Microsoft.Extensions.Logging.Abstractions",
                 "Microsoft.Extensions.Options",
                 "Microsoft.Extensions.Options.ConfigurationExtensions",

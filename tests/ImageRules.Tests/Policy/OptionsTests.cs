@@ -116,6 +116,18 @@ public class OptionsTests
     }
 
     [Fact]
+    public void Event_redelivery_needs_a_positive_interval_and_a_backoff_no_shorter()
+    {
+        Assert.Empty(new ImageRulesOptions().Validate());
+        Assert.Equal(
+            "EventRedeliveryInterval is 00:00:00: it must be positive",
+            string.Join(" | ", new ImageRulesOptions { EventRedeliveryInterval = TimeSpan.Zero }.Validate()));
+        Assert.Equal(
+            "EventRedeliveryMaxBackoff is 00:00:01: it must be at least EventRedeliveryInterval (00:00:05)",
+            string.Join(" | ", new ImageRulesOptions { EventRedeliveryMaxBackoff = TimeSpan.FromSeconds(1) }.Validate()));
+    }
+
+    [Fact]
     public void R11_R21_an_undefined_profile_is_rejected()
     {
         var options = new ImageRulesOptions { Profile = (ImageRulesProfile)7 };

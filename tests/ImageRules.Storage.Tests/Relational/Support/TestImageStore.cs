@@ -1,3 +1,4 @@
+using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Relational;
@@ -30,4 +31,9 @@ public sealed class TestImageStore(RelationalImageStore inner, TestDatabase data
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default) => inner.SaveAccountAsync(account, cancellationToken);
 
     public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default) => inner.SaveRegionAsync(region, cancellationToken);
+
+    public ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default) =>
+        inner.ReadPendingEventsAsync(occurredBy, limit, cancellationToken);
+
+    public ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default) => inner.MarkEventDeliveredAsync(id, cancellationToken);
 }
