@@ -15,7 +15,8 @@ public sealed partial class RelationalImageStore
     /// <para>One statement, so one consistent read. Its branches are <see cref="ImagePolicy.KindFor"/>'s three answers,
     /// in its order and with its conditions: an image of the region without an owner is public; else the viewer's own
     /// is custom; else one with the viewer's grant, made by the image's owner in the image's region, is shared. Each
-    /// is narrowed in SQL by kind, ids, family, architecture and state.</para>
+    /// is narrowed in SQL by kind, ids, family, architecture and state, the state as the viewer is shown it (a transition
+    /// timed out before <see cref="ImageFilter.TimedOutBefore"/> has failed, R37).</para>
     /// <para><b>Cost.</b> Each branch reads its rows in listing order from an index (<c>images (owner, region, created
     /// desc, id)</c>; <c>grants (recipient, region, image created desc, image id)</c>) and stops after offset plus limit
     /// rows; the page is the merge of those. The total is the sum of counters kept by every commit (the catalogues'
@@ -152,6 +153,15 @@ public sealed partial class RelationalImageStore
             if (filter.State is { } state)
             {
                 command.With("state", state.ToString());
+                if (filter.TimedOutBefore is { } cutoff)
+                {
+                    command.With("timed_out_before", cutoff.UtcTicks);
+                }
+
+                if (TimingOutAs(state) is { } inProgress)
+                {
+                    command.With("in_progress", inProgress.ToString());
+                }
             }
         }
 
@@ -172,9 +182,26 @@ public sealed partial class RelationalImageStore
 
             return narrowing.Append(filter.OsFamily is null ? string.Empty : " AND i.os_family = @os_family")
                 .Append(filter.Architecture is null ? string.Empty : " AND i.architecture = @architecture")
-                .Append(filter.State is null ? string.Empty : " AND i.state = @state")
+                .Append(StateNarrowing())
                 .ToString();
         }
+
+        /// <summary>
+        /// The state as <see cref="ImageFilter.Matches"/> takes it (R37): with the filter's cutoff, an image in progress
+        /// made before it has failed, so a state in progress matches only those made since, and a failed state also
+        /// those of its state in progress made before.
+        /// </summary>
+        private string StateNarrowing() => filter.State switch
+        {
+            null => string.Empty,
+            { } state when filter.TimedOutBefore is not null && state.IsInProgress() => " AND i.state = @state AND i.created_utc_ticks >= @timed_out_before",
+            { } state when TimingOutAs(state) is not null => " AND (i.state = @state OR (i.state = @in_progress AND i.created_utc_ticks < @timed_out_before))",
+            _ => " AND i.state = @state",
+        };
+
+        /// <summary>The state in progress that times out as <paramref name="failed"/> (R37) when the filter has a cutoff; else null.</summary>
+        private ImageState? TimingOutAs(ImageState failed) =>
+            filter.TimedOutBefore is null ? null : Enum.GetValues<ImageState>().Where(s => s.Completed(succeeded: false) == failed).Cast<ImageState?>().SingleOrDefault();
 
         /// <summary>One branch: the kind it lists, its rows, their listing order, and its counter.</summary>
         private sealed record Branch(ImageKind Kind, string From, string Order, string Counter);

@@ -70,15 +70,19 @@ public sealed partial class ImageService
 
     /// <summary>
     /// One page of the images the caller can see in the region (R2–R5), filtered, newest first: offset 0 or more
-    /// (default 0), limit 1–100 (default 20), at most 100 image ids (R35). An image past its transition timeout shows as failed (R37).
+    /// (default 0), limit 1–100 (default 20), at most 100 image ids (R35). An image past its transition timeout shows as failed (R37), and a state filter matches it as shown.
     /// </summary>
     public ValueTask<Result<ImagePage>> DescribeImagesAsync(DescribeImages request, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
-        return ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, cancellationToken));
+        return DescribeAsync(request, Now, cancellationToken);
     }
 
-    private async ValueTask<Result<ImagePage>> DescribeCoreAsync(DescribeImages request, CancellationToken cancellationToken)
+    /// <summary>One page as seen at <paramref name="now"/>, which decides the transitions timed out (R37) for the state filter and the states shown alike.</summary>
+    private ValueTask<Result<ImagePage>> DescribeAsync(DescribeImages request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, now, cancellationToken));
+
+    private async ValueTask<Result<ImagePage>> DescribeCoreAsync(DescribeImages request, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!ImagePolicy.Decide(request).TryGetValue(out var page, out var invalid))
         {
@@ -91,21 +95,25 @@ public sealed partial class ImageService
             return place;
         }
 
+        var filter = (request.Filter ?? ImageFilter.None) with { TimedOutBefore = now - policy.TransitionTimeout };
         var found = await InStoreAsync(
-            (request.Caller, request.Region, Filter: request.Filter ?? ImageFilter.None, Page: page),
+            (request.Caller, request.Region, Filter: filter, Page: page),
             static (s, q, ct) => s.QueryVisibleAsync(q.Caller, q.Region, q.Filter, q.Page, ct),
             cancellationToken).ConfigureAwait(false);
-        var now = Now;
         return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
     }
 
-    /// <summary>Every image the caller can see in the region that passes the filter, newest first, read a page at a time.</summary>
+    /// <summary>
+    /// Every image the caller can see in the region that passes the filter, newest first, read a page at a time, every
+    /// page as seen when the listing began: an image's state (R37) is the same in the filter and the answer throughout.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The caller or region does not exist; the message carries the provider's code.</exception>
     public async IAsyncEnumerable<VisibleImage> ListImagesAsync(AccountId caller, RegionId region, ImageFilter? filter = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var now = Now;
         for (var offset = 0; ; offset += PageRequest.MaxLimit)
         {
-            var page = await DescribeImagesAsync(new DescribeImages(caller, region, filter, offset, PageRequest.MaxLimit), cancellationToken).ConfigureAwait(false);
+            var page = await DescribeAsync(new DescribeImages(caller, region, filter, offset, PageRequest.MaxLimit), now, cancellationToken).ConfigureAwait(false);
             if (!page.TryGetValue(out var found, out var failure))
             {
                 throw new InvalidOperationException(failure.ToString());

@@ -25,8 +25,19 @@ public sealed record ImageFilter
     /// <summary>Only this architecture.</summary>
     public Architecture? Architecture { get; init; }
 
-    /// <summary>Only images in this state.</summary>
+    /// <summary>
+    /// Only images in this state as the viewer is shown it: with <see cref="TimedOutBefore"/>, an image still
+    /// <c>Creating</c>, <c>Importing</c> or <c>Syncing</c> made before it matches as <c>CreateFailed</c>,
+    /// <c>ImportFailed</c> or <c>SyncFailed</c> (R37), not as the state stored.
+    /// </summary>
     public ImageState? State { get; init; }
+
+    /// <summary>
+    /// The transition timeout's cutoff (R37): an image still in progress made before this instant has failed, which
+    /// <see cref="State"/> matches; null takes every state as stored. <c>ImageService</c> sets it from its clock and
+    /// <see cref="ImagePolicy.TransitionTimeout"/> once per listing, replacing any value given; a store reads it.
+    /// </summary>
+    public DateTimeOffset? TimedOutBefore { get; init; }
 
     /// <summary>Only names containing this text (case-insensitive).</summary>
     public string? NameContains { get; init; }
@@ -34,10 +45,11 @@ public sealed record ImageFilter
     /// <summary>Value equality, comparing <see cref="ImageIds"/> item by item.</summary>
     public bool Equals(ImageFilter? other) =>
         other is not null && ValueEquality.Items(ImageIds, other.ImageIds) && Kind == other.Kind && OsFamily == other.OsFamily
-        && Platform == other.Platform && Architecture == other.Architecture && State == other.State && NameContains == other.NameContains;
+        && Platform == other.Platform && Architecture == other.Architecture && State == other.State && NameContains == other.NameContains
+        && TimedOutBefore == other.TimedOutBefore;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(ImageIds is { } ids ? ValueEquality.Hash(ids) : 0, Kind, OsFamily, Platform, Architecture, State, NameContains);
+    public override int GetHashCode() => HashCode.Combine(ImageIds is { } ids ? ValueEquality.Hash(ids) : 0, Kind, OsFamily, Platform, Architecture, State, NameContains, TimedOutBefore);
 
     /// <summary>True when <paramref name="image"/>, of kind <paramref name="kind"/> for the viewer, passes every filter.</summary>
     public bool Matches(Image image, ImageKind kind)
@@ -48,7 +60,11 @@ public sealed record ImageFilter
             && (OsFamily is not { } family || family == image.OperatingSystem.Family)
             && (Platform is null || string.Equals(Platform, image.OperatingSystem.Platform, StringComparison.OrdinalIgnoreCase))
             && (Architecture is not { } architecture || architecture == image.Architecture)
-            && (State is not { } state || state == image.State)
+            && (State is not { } state || state == ShownState(image))
             && (NameContains is null || image.Name.Contains(NameContains, StringComparison.OrdinalIgnoreCase));
     }
+
+    /// <summary>The state <paramref name="image"/> is shown in: failed when still in progress and made before <see cref="TimedOutBefore"/> (R37).</summary>
+    private ImageState ShownState(Image image) =>
+        TimedOutBefore is { } cutoff && image.CreatedAt < cutoff && image.State.Completed(succeeded: false) is { } failed ? failed : image.State;
 }

@@ -77,7 +77,8 @@ public interface IImageStore
 
     /// <summary>
     /// The images <paramref name="viewer"/> can see in <paramref name="region"/> (<see cref="ImagePolicy.KindFor"/>:
-    /// public, its own, and those granted to it there) that pass <paramref name="filter"/>, newest first (ties by
+    /// public, its own, and those granted to it there) that pass <paramref name="filter"/> (<see cref="ImageFilter.Matches"/>:
+    /// the state as shown at <see cref="ImageFilter.TimedOutBefore"/>, R37), newest first (ties by
     /// ordinal id), one page (R2), with the exact number of matches in all pages. An image's creation time never
     /// changes (<see cref="CatalogueChange.Updated"/>), so pages taken one after another, with no commit between them,
     /// list every match once. See "Cost" above.

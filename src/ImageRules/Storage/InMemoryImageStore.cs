@@ -212,7 +212,8 @@ public sealed class InMemoryImageStore : IImageStore
         AddSource(sources, filter, ImageKind.Public, catalogues.GetValueOrDefault(new CatalogueKey(null, region))?.Newest);
         AddSource(sources, filter, ImageKind.Custom, catalogues.GetValueOrDefault(new CatalogueKey(viewer, region))?.Newest);
         AddSource(sources, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault(viewer)?.In(region));
-        var countedByKind = filter with { Kind = null } == ImageFilter.None;
+        // The cutoff of R37 narrows nothing without a state filter.
+        var countedByKind = filter with { Kind = null, TimedOutBefore = null } == ImageFilter.None;
         var items = ImmutableArray.CreateBuilder<VisibleImage>(page.Limit);
         var matches = 0;
         foreach (var seen in Merge(sources))

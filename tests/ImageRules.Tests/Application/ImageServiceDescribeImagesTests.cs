@@ -63,6 +63,21 @@ public class ImageServiceDescribeImagesTests
         Assert.Equal("db", Assert.Single(page.Items).Image.Name);
     }
 
+    [Theory]
+    [InlineData(ImageState.Creating, "recent")]
+    [InlineData(ImageState.CreateFailed, "old")]
+    public async Task R37_a_state_filter_matches_the_state_shown_past_the_transition_timeout(ImageState state, string name)
+    {
+        var world = await TestWorld.CreateAsync();
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "old"));
+        world.Clock.Advance(world.Service.Policy.TransitionTimeout + TimeSpan.FromSeconds(1));
+        await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "recent"));
+
+        var page = (await world.Service.DescribeImagesAsync(new DescribeImages(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = state }))).Value;
+
+        Assert.Equal((1, name, state), (page.TotalCount, Assert.Single(page.Items).Image.Name, page.Items[0].Image.State));
+    }
+
     [Fact]
     public async Task R7_a_listing_for_an_unknown_caller_or_region_is_not_found()
     {

@@ -57,6 +57,46 @@ public class ImageServiceListImagesTests
     }
 
     [Fact]
+    public async Task R37_a_state_filter_lists_the_images_in_the_state_shown()
+    {
+        var world = await TestWorld.CreateAsync();
+        var old = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "old"))).Value.Image;
+        world.Clock.Advance(world.Service.Policy.TransitionTimeout + TimeSpan.FromSeconds(1));
+        var recent = (await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, "recent"))).Value.Image;
+
+        var creating = await ListAsync(world.Service, Sample.Alice, Sample.Guangzhou, new ImageFilter { State = ImageState.Creating });
+        var failed = await ListAsync(world.Service, Sample.Alice, Sample.Guangzhou, new ImageFilter { State = ImageState.CreateFailed });
+
+        Assert.Equal([recent], creating.Select(v => v.Image));
+        Assert.Equal([old with { State = ImageState.CreateFailed }], failed.Select(v => v.Image));
+    }
+
+    [Fact]
+    public async Task R37_every_page_of_a_listing_is_seen_as_of_its_start()
+    {
+        // 101 images in progress that time out while the first page is read: the second page still lists them as in
+        // progress, as the first did, so a state filter neither drops nor changes them half-way.
+        var world = await TestWorld.CreateAsync(new ImageRulesOptions { Profile = ImageRulesProfile.Provider2025 });
+        for (var i = 0; i <= PageRequest.MaxLimit; i++)
+        {
+            await world.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou, $"image-{i}"));
+        }
+
+        var listed = new List<VisibleImage>();
+        await foreach (var visible in world.Service.ListImagesAsync(Sample.Alice.Id, Sample.Guangzhou.Id, new ImageFilter { State = ImageState.Creating }))
+        {
+            listed.Add(visible);
+            if (listed.Count == 1)
+            {
+                world.Clock.Advance(world.Service.Policy.TransitionTimeout + TimeSpan.FromSeconds(1));
+            }
+        }
+
+        Assert.Equal(PageRequest.MaxLimit + 1, listed.Count);
+        Assert.All(listed, v => Assert.Equal(ImageState.Creating, v.Image.State));
+    }
+
+    [Fact]
     public async Task R7_listing_for_an_unknown_caller_or_region_throws_with_the_provider_code()
     {
         var world = await TestWorld.CreateAsync();

@@ -6,7 +6,7 @@ using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Storage;
 
-/// <summary><see cref="IImageStore.QueryVisibleAsync"/>: the viewer's visible images of a region (R2–R6), and images' data kept exactly.</summary>
+/// <summary><see cref="IImageStore.QueryVisibleAsync"/>: the viewer's visible images of a region (R2–R6), images' data kept exactly, and the state filter as shown (R37).</summary>
 public abstract partial class ImageStoreContract
 {
     [Fact]
@@ -346,5 +346,94 @@ public abstract partial class ImageStoreContract
             await ShareAsync(store, world.BobPrivate, Sample.Carol);
             return world;
         }
+    }
+
+    // A listing's state filter takes the state the viewer is shown (R37): with ImageFilter.TimedOutBefore, an image
+    // still in progress made before it matches as failed, one made at it or since as in progress; without it, every
+    // state as stored.
+    private static readonly DateTimeOffset Cutoff = Sample.Now.AddHours(-1);
+
+    [Theory]
+    [InlineData(ImageState.Creating, "img-cnew0001 img-ccut0001")]
+    [InlineData(ImageState.CreateFailed, "img-cold0001 img-fail0001 img-bold0001")]
+    [InlineData(ImageState.Importing, "")]
+    [InlineData(ImageState.ImportFailed, "img-iold0001")]
+    [InlineData(ImageState.Syncing, "img-snew0001")]
+    [InlineData(ImageState.SyncFailed, "img-sold0001")]
+    [InlineData(ImageState.Normal, "img-norm0001 img-pub00001")]
+    public async Task R37_a_state_filter_matches_the_state_shown_once_transitions_time_out(ImageState state, string expected)
+    {
+        var store = await TimedOutWorldAsync();
+
+        await AssertListedAsync(store, new ImageFilter { State = state, TimedOutBefore = Cutoff }, expected);
+    }
+
+    [Theory]
+    [InlineData(ImageState.Creating, "img-cold0001 img-cnew0001 img-ccut0001 img-bold0001")]
+    [InlineData(ImageState.CreateFailed, "img-fail0001")]
+    [InlineData(ImageState.SyncFailed, "")]
+    public async Task R37_without_a_cutoff_a_state_filter_matches_the_state_stored(ImageState state, string expected)
+    {
+        var store = await TimedOutWorldAsync();
+
+        await AssertListedAsync(store, new ImageFilter { State = state }, expected);
+    }
+
+    [Fact]
+    public async Task R37_the_cutoff_alone_narrows_nothing()
+    {
+        var store = await TimedOutWorldAsync();
+
+        var all = await store.QueryVisibleAsync(Sample.Alice.Id, Guangzhou, ImageFilter.None, Page(0, PageRequest.MaxLimit));
+        var page = await store.QueryVisibleAsync(Sample.Alice.Id, Guangzhou, new ImageFilter { TimedOutBefore = Cutoff }, Page(0, 3));
+
+        Assert.Equal(10, all.TotalCount);
+        Assert.Equal(10, page.TotalCount);
+        Assert.Equal(all.Items.Take(3), page.Items);
+    }
+
+    /// <summary>
+    /// The images listed, by id, and their total, as asked and again with the empty name filter, which matches every
+    /// name and takes the SQL stores' other path (text matched in code).
+    /// </summary>
+    private static async Task AssertListedAsync(IImageStore store, ImageFilter filter, string expected)
+    {
+        var ids = expected.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+        foreach (var asked in new[] { filter, filter with { NameContains = string.Empty } })
+        {
+            var page = await store.QueryVisibleAsync(Sample.Alice.Id, Guangzhou, asked, Page(0, PageRequest.MaxLimit));
+
+            Assert.Equal(ids, page.Items.Select(v => v.Image.Id.Value).ToHashSet());
+            Assert.Equal(ids.Count, page.TotalCount);
+        }
+    }
+
+    /// <summary>
+    /// Alice's view of Guangzhou: her images in progress made before <see cref="Cutoff"/>, at it and since, one failed,
+    /// one normal, one of Bob's in progress since before the cutoff shared with her, and a public image.
+    /// </summary>
+    private async Task<IImageStore> TimedOutWorldAsync()
+    {
+        var store = await NewStoreAsync();
+        await SeedAsync(store);
+        Image Alices(string id, ImageState state, DateTimeOffset made) =>
+            Sample.CustomImage(Sample.Alice, Sample.Guangzhou, id, id, state) with { CreatedAt = made };
+        var old = Cutoff.AddMinutes(-1);
+        var recent = Cutoff.AddMinutes(1);
+        var bobs = Sample.CustomImage(Sample.Bob, Sample.Guangzhou, "img-bold0001", "bobs", ImageState.Creating) with { CreatedAt = old };
+        await AddAsync(
+            store,
+            Alices("img-cold0001", ImageState.Creating, old),
+            Alices("img-ccut0001", ImageState.Creating, Cutoff),
+            Alices("img-cnew0001", ImageState.Creating, recent),
+            Alices("img-iold0001", ImageState.Importing, old.AddDays(-1)),
+            Alices("img-sold0001", ImageState.Syncing, old),
+            Alices("img-snew0001", ImageState.Syncing, recent),
+            Alices("img-fail0001", ImageState.CreateFailed, old),
+            Alices("img-norm0001", ImageState.Normal, old),
+            bobs,
+            Sample.PublicImage(Sample.Guangzhou, "img-pub00001"));
+        await ShareAsync(store, bobs, Sample.Alice);
+        return store;
     }
 }
