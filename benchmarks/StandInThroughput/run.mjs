@@ -1,7 +1,7 @@
 // DescribeImages (a 20-image page, signature verified) through the stand-in, against a floor that answers the same
 // bytes with no library (benchmarks/FixedResponseFloor), side by side: requests/s and p99 latency, 32 connections.
 // Build first: dotnet build -c Release samples/ImageApi benchmarks/FixedResponseFloor; then: npm ci && npm run bench
-// Options (environment): BENCH_SECONDS, BENCH_ROUNDS, and BENCH_SERVER_CPUS / BENCH_LOAD_CPUS to pin the servers and
+// Options (environment): BENCH_SECONDS, BENCH_ROUNDS, BENCH_WARMUP_SECONDS, and BENCH_SERVER_CPUS / BENCH_LOAD_CPUS to pin the servers and
 // this load generator to different cores with taskset (e.g. 0 and 1); see README.md.
 import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -18,6 +18,7 @@ const Sign = createRequire(fromCvm.resolve("tencentcloud-sdk-nodejs-common"))(".
 const key = { secretId: "AKIDthroughput1038493875", secretKey: "throughput-secret" };
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+const warmUpSeconds = Number(process.env.BENCH_WARMUP_SECONDS ?? 10);
 const serverCpus = process.env.BENCH_SERVER_CPUS;
 const loadCpus = process.env.BENCH_LOAD_CPUS;
 
@@ -67,12 +68,16 @@ const cpuSeconds = (pid) => {
 };
 const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ")[0];
 
-const load = (port) => new Promise((resolve, reject) => autocannon(
-  { url: `http://127.0.0.1:${port}/`, connections: 32, duration: seconds, method: "POST", body: request.body, headers: request.headers },
+const load = (port, duration = seconds) => new Promise((resolve, reject) => autocannon(
+  { url: `http://127.0.0.1:${port}/`, connections: 32, duration, method: "POST", body: request.body, headers: request.headers },
   (error, result) => (error ? reject(error) : resolve(result))));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const runs = { standIn: [], floor: [] };
+const stop = () => { standIn.child.kill(); floor.child.kill(); };
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => { stop(); process.exit(1); });
 try {
+  // Unrecorded: the servers' code is jitted and tiered up before any round counts (the first round was slower otherwise).
+  if (warmUpSeconds > 0) for (const server of [standIn, floor]) await load(server.port, warmUpSeconds);
   for (let round = 0; round < rounds; round++) {
     for (const [name, server] of [["standIn", standIn], ["floor", floor]]) {
       const [serverBefore, loadBefore, before] = [cpuSeconds(server.child.pid), process.cpuUsage(), loadAverage()];
@@ -89,8 +94,7 @@ try {
     }
   }
 } finally {
-  standIn.child.kill();
-  floor.child.kill();
+  stop();
 }
 
 const row = (name, rs) => ({ name, ...Object.fromEntries(["rps", "p99", "serverCpuUs", "loadBusy"].map((k) => [k, median(rs.map((r) => r[k]))])) });

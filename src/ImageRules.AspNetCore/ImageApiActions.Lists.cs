@@ -127,13 +127,27 @@ internal sealed partial class ImageApiActions
         var values = filter.Values ?? [];
         return filter.Name switch
         {
-            DescribeImagesFilterNames.ImageId => values.Contains(image.Id.Value, StringComparer.Ordinal),
-            DescribeImagesFilterNames.ImageType => values.Contains(WireImages.TypeOf(visible.Kind), StringComparer.Ordinal),
-            DescribeImagesFilterNames.ImageState => values.Contains(WireImages.StateOf(image.State), StringComparer.Ordinal),
-            DescribeImagesFilterNames.ImageName => values.Contains(image.Name, StringComparer.Ordinal),
-            DescribeImagesFilterNames.Platform => values.Contains(image.OperatingSystem.Platform, StringComparer.OrdinalIgnoreCase),
+            DescribeImagesFilterNames.ImageId => Lists(values, image.Id.Value, StringComparison.Ordinal),
+            DescribeImagesFilterNames.ImageType => Lists(values, WireImages.TypeOf(visible.Kind), StringComparison.Ordinal),
+            DescribeImagesFilterNames.ImageState => Lists(values, WireImages.StateOf(image.State), StringComparison.Ordinal),
+            DescribeImagesFilterNames.ImageName => Lists(values, image.Name, StringComparison.Ordinal),
+            DescribeImagesFilterNames.Platform => Lists(values, image.OperatingSystem.Platform, StringComparison.OrdinalIgnoreCase),
             _ => false,
         };
+    }
+
+    // A loop, not Enumerable.Contains: this runs for every visible image, and the LINQ form allocates an enumerator each time.
+    private static bool Lists(IReadOnlyList<string> values, string value, StringComparison comparison)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (string.Equals(values[i], value, comparison))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>DeleteImages: every image is decided first (all or nothing, R16), then deleted; a dry run stops after deciding (R38).</summary>

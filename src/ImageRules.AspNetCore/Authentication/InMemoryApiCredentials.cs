@@ -8,6 +8,7 @@ namespace ImageRules.AspNetCore.Authentication;
 public sealed class InMemoryApiCredentials : IApiCredentials
 {
     private readonly FrozenDictionary<string, ApiCredential> bySecretId;
+    private readonly FrozenDictionary<string, ApiCredential>.AlternateLookup<ReadOnlySpan<char>> bySecretIdText;
 
     /// <summary>Holds <paramref name="credentials"/>, for example <c>new InMemoryApiCredentials([key1, key2])</c>.</summary>
     /// <param name="credentials">The keys to accept; none accepts no request.</param>
@@ -26,6 +27,7 @@ public sealed class InMemoryApiCredentials : IApiCredentials
         }
 
         bySecretId = keys.ToFrozenDictionary(StringComparer.Ordinal);
+        bySecretIdText = bySecretId.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <inheritdoc/>
@@ -34,4 +36,7 @@ public sealed class InMemoryApiCredentials : IApiCredentials
         Guard.Against.Null(secretId);
         return bySecretId.GetValueOrDefault(secretId);
     }
+
+    /// <summary>The credential whose secret id is <paramref name="secretId"/>, found without making a string of it.</summary>
+    internal ApiCredential? Find(ReadOnlySpan<char> secretId) => bySecretIdText.TryGetValue(secretId, out var credential) ? credential : null;
 }

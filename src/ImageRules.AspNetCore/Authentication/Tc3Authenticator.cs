@@ -73,14 +73,17 @@ internal sealed class Tc3Authenticator
 
         if (CheckFreshness(timestamp) is { } stale) return stale;
 
-        string secretId = authorization.SecretId.ToString();
-        if (credentials.Find(secretId) is not { } credential) return AuthenticationFailure.SecretIdNotFound($"secret id `{secretId}` is not found");
+        if (Find(authorization.SecretId) is not { } credential) return AuthenticationFailure.SecretIdNotFound($"secret id `{authorization.SecretId}` is not found");
 
         return CheckScope(authorization, headers, timestamp)
             ?? CheckSignature(authorization, credential, method, query, headers, timestampText, body)
             ?? CheckToken(credential, headers)
             ?? (AuthenticationResult)new ApiCaller(credential.Account, credential.SecretId);
     }
+
+    // The default store is asked by the header's text itself; another store gets the string its interface takes.
+    private ApiCredential? Find(ReadOnlySpan<char> secretId) =>
+        credentials is InMemoryApiCredentials held ? held.Find(secretId) : credentials.Find(secretId.ToString());
 
     private AuthenticationFailure? CheckFreshness(long timestamp)
     {
