@@ -554,9 +554,9 @@ public sealed class InMemoryImageStore : IImageStore
 
     /// <summary>
     /// The images one account holds grants for, newest first per region (as a listing orders them). An account holds
-    /// grants in few regions, so they are found by a scan. Kept, emptied, once the grants are cancelled: an account
-    /// shared with once is likely to be again, and re-making the index on every share cost more than the grants
-    /// themselves. Changed only under the store's lock.
+    /// grants in few regions, so they are found by a scan. Kept, emptied, once the grants are cancelled (at most one
+    /// per account and region that ever held a grant), so sharing with the account again makes nothing and the
+    /// commit hashes the account once. Changed only under the store's lock.
     /// </summary>
     private sealed class HeldImages
     {
