@@ -40,7 +40,7 @@ public class RandomHistoryTests(ITestOutputHelper output)
     private static readonly ImageRulesOptions Options = new();
 
     [Fact]
-    public async Task R10_R11_R12_R16_R21_R22_R23_R36_R37_two_instances_and_16_workers_keep_the_rules_every_acknowledged_write_and_deliver_every_event_by_id()
+    public async Task R11_R12_R16_R21_R22_R23_R36_R37_two_instances_and_16_workers_keep_the_rules_every_acknowledged_write_and_deliver_every_event_by_id()
     {
         var seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } fixedSeed ? int.Parse(fixedSeed, CultureInfo.InvariantCulture) : Random.Shared.Next();
         output.WriteLine($"{TestDatabase.Engine}: seed {seed} ({SeedVariable}={seed} replays the workers' choices)");

@@ -90,7 +90,7 @@ public class SchemaUpgradeTests
     }
 
     [Fact]
-    public async Task R10_a_version_2_database_is_upgraded_with_an_outbox_that_keeps_events_with_their_changes()
+    public async Task Events_a_version_2_database_is_upgraded_with_an_outbox_that_keeps_events_with_their_changes()
     {
         // Version 2 is version 3 without the outbox: made by the library, then taken back.
         var database = await TestDatabase.CreateAsync();

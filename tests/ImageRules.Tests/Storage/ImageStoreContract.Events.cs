@@ -16,7 +16,7 @@ public abstract partial class ImageStoreContract
     private static readonly DateTimeOffset Whenever = DateTimeOffset.MaxValue;
 
     [Fact]
-    public async Task R10_an_event_committed_with_its_change_is_pending_until_marked_delivered()
+    public async Task Events_an_event_committed_with_its_change_is_pending_until_marked_delivered()
     {
         var store = await NewStoreAsync();
         var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, state: ImageState.Creating);
@@ -32,7 +32,7 @@ public abstract partial class ImageStoreContract
     }
 
     [Fact]
-    public async Task R10_the_event_of_a_change_not_written_is_not_kept()
+    public async Task Events_the_event_of_a_change_not_written_is_not_kept()
     {
         var store = await NewStoreAsync();
         var key = Key(Sample.Alice, Sample.Guangzhou);
@@ -48,7 +48,7 @@ public abstract partial class ImageStoreContract
     }
 
     [Fact]
-    public async Task R10_pending_events_come_oldest_first_up_to_the_limit_and_only_those_occurred_by_the_instant()
+    public async Task Events_pending_events_come_oldest_first_up_to_the_limit_and_only_those_occurred_by_the_instant()
     {
         var store = await NewStoreAsync();
         var key = Key(Sample.Alice, Sample.Guangzhou);
@@ -66,7 +66,7 @@ public abstract partial class ImageStoreContract
     }
 
     [Fact]
-    public async Task R10_every_kind_of_event_reads_back_equal_to_the_one_written()
+    public async Task Events_every_kind_of_event_reads_back_equal_to_the_one_written()
     {
         var store = await NewStoreAsync();
         var key = Key(Sample.Alice, Sample.Guangzhou);
