@@ -16,8 +16,9 @@ namespace ImageRules.Storage.Tests;
 /// and connection pool, two observers each, one shared clock), sixteen workers making random calls on a crowded world
 /// (<see cref="CrowdedWorld"/>) for a fixed budget, every answer recorded. Afterwards the platform completes what is
 /// in progress and its owners delete what timed out, and the database's rows are checked with plain SQL: the rules'
-/// invariants hold, every acknowledged write is there and nothing else, nothing is left in progress, and each
-/// observer heard each acknowledged change exactly once.
+/// invariants hold, every acknowledged write is there and nothing else, nothing is left in progress, and, after a
+/// final pass of <c>DeliverPendingEventsAsync</c>, every acknowledged change's event was delivered to each observer
+/// (one of which throws on about 5 % of calls) under its stable id, and the outbox is empty.
 /// </summary>
 /// <remarks>
 /// The workers' choices come from one seed, printed with the result and in any failure; set
@@ -33,16 +34,20 @@ public class RandomHistoryTests(ITestOutputHelper output)
 
     private const int Calls = 2400;
 
+    /// <summary>How often the flaky observer of each instance throws.</summary>
+    private const double FlakyRate = 0.05;
+
     private static readonly ImageRulesOptions Options = new();
 
     [Fact]
-    public async Task R11_R12_R16_R21_R22_R23_R36_R37_two_instances_and_16_workers_keep_the_rules_every_acknowledged_write_and_every_event()
+    public async Task R11_R12_R16_R21_R22_R23_R36_R37_two_instances_and_16_workers_keep_the_rules_every_acknowledged_write_and_deliver_every_event_by_id()
     {
         var seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } fixedSeed ? int.Parse(fixedSeed, CultureInfo.InvariantCulture) : Random.Shared.Next();
         output.WriteLine($"{TestDatabase.Engine}: seed {seed} ({SeedVariable}={seed} replays the workers' choices)");
         var database = await TestDatabase.CreateAsync();
         var clock = new FakeTimeProvider(Sample.Now);
-        RecordingObserver[][] observers = [[new(), new()], [new(), new()]];
+        // Each instance has the same two observers, as hosts over one database would: one sometimes down (about 5 %).
+        RecordingObserver[][] observers = [[new(FlakyRate), new()], [new(FlakyRate), new()]];
         await using var first = ServiceInstance.Over(database, Options, clock, observers[0]);
         await using var second = ServiceInstance.Over(database, Options, clock, observers[1]);
         ServiceInstance[] instances = [first, second];
@@ -70,12 +75,20 @@ public class RandomHistoryTests(ITestOutputHelper output)
 
             await StoredInvariants.AssertHoldAsync(database, first.Policy);
             await AcknowledgedWrites.AssertStoredAsync(history, database);
-            for (var instance = 0; instance < instances.Length; instance++)
+
+            // What an observer threw on is pending; the relays' passes deliver it (through either instance), a few
+            // passes at most, since the flaky observer may throw again.
+            var redelivered = 0;
+            for (var pass = 0; pass < 10 && await database.ScalarAsync("SELECT COUNT(*) FROM outbox") > 0; pass++)
             {
-                foreach (var observer in observers[instance])
-                {
-                    await AcknowledgedWrites.AssertHeardOnceAsync(history, instance, observer);
-                }
+                redelivered += await instances[pass % 2].Service.DeliverPendingEventsAsync(TimeSpan.Zero);
+            }
+
+            output.WriteLine($"flaky observers threw {observers.Sum(o => o[0].Failures)} times; {redelivered} events delivered again");
+            Assert.Equal(0, await database.ScalarAsync("SELECT COUNT(*) FROM outbox"));
+            for (var slot = 0; slot < observers[0].Length; slot++)
+            {
+                AcknowledgedWrites.AssertDeliveredById(history, observers.Select(o => o[slot]));
             }
         }
         catch (XunitException failure)

@@ -89,6 +89,28 @@ public class SchemaUpgradeTests
         Assert.Equal(2, await database.ScalarAsync($"SELECT image_count FROM catalogues WHERE owner = '{Sample.Bob.Id.Value}'"));
     }
 
+    [Fact]
+    public async Task Events_a_version_2_database_is_upgraded_with_an_outbox_that_keeps_events_with_their_changes()
+    {
+        // Version 2 is version 3 without the outbox: made by the library, then taken back.
+        var database = await TestDatabase.CreateAsync();
+        await using (var made = ServiceInstance.Over(database))
+        {
+            await made.Database.EnsureSchemaAsync();
+        }
+
+        await database.ExecuteAsync("DROP TABLE outbox");
+        await database.ExecuteAsync("UPDATE schema_version SET version = 2");
+
+        var recorder = new RecordingObserver(failureRate: 1);
+        await using var upgraded = ServiceInstance.Over(database, observers: [recorder]);
+        await upgraded.SeedAsync();
+        var created = (await upgraded.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).Value;
+
+        Assert.Equal(3, await database.ScalarAsync("SELECT version FROM schema_version"));
+        Assert.Equal(created, Assert.Single(await upgraded.Images.ReadPendingEventsAsync(DateTimeOffset.MaxValue, 10)).Event);
+    }
+
     private static ValueTask InsertCatalogueAsync(TestDatabase database, string owner, int version) =>
         database.ExecuteAsync($"INSERT INTO catalogues (owner, region, version) VALUES ('{owner}', '{Sample.Guangzhou.Id.Value}', {version})");
 

@@ -50,6 +50,29 @@ public class StoreSpanTests
     }
 
     [Fact]
+    public async Task Events_an_observed_write_marks_its_event_delivered_and_a_redelivery_reads_the_outbox_each_a_store_span()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using var instance = ServiceInstance.Over(database, observers: [new RecordingObserver()]);
+        await instance.SeedAsync();
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "ImageRules",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+
+        Assert.True((await instance.Service.CreateImageAsync(Sample.Create(Sample.Alice, Sample.Guangzhou))).IsSuccess);
+        Assert.Equal(0, await instance.Service.DeliverPendingEventsAsync(TimeSpan.Zero));
+
+        var work = stopped.Where(s => s.Kind == ActivityKind.Client && s.DisplayName != "ensure_schema").ToArray();
+        Assert.Equal(["commit", "mark_event_delivered", "read_pending_events"], work.Select(s => s.DisplayName));
+        Assert.All(work, s => Assert.Equal(s.DisplayName, s.GetTagItem("db.operation.name")));
+    }
+
+    [Fact]
     public void With_no_listener_starting_a_store_span_allocates_nothing()
     {
         var error = new InvalidOperationException("failed");

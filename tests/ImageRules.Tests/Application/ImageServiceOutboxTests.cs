@@ -15,7 +15,7 @@ public class ImageServiceOutboxTests
     private static readonly DateTimeOffset Whenever = DateTimeOffset.MaxValue;
 
     [Fact]
-    public async Task R10_an_event_has_the_id_of_its_catalogue_change_and_once_every_observer_took_it_nothing_is_pending()
+    public async Task Events_an_event_has_the_id_of_its_catalogue_change_and_once_every_observer_took_it_nothing_is_pending()
     {
         var world = await TestWorld.CreateAsync();
         var observer = new RecordingObserver();
@@ -32,7 +32,7 @@ public class ImageServiceOutboxTests
     }
 
     [Fact]
-    public async Task R10_with_no_observer_no_event_is_written()
+    public async Task Events_with_no_observer_no_event_is_written()
     {
         var world = await TestWorld.CreateAsync();
         var store = new CommitsSeen(world.Store);
@@ -46,7 +46,7 @@ public class ImageServiceOutboxTests
     }
 
     [Fact]
-    public async Task R10_an_observer_that_throws_fails_no_caller_leaves_the_event_pending_and_it_is_delivered_again_with_its_id()
+    public async Task Events_an_observer_that_throws_fails_no_caller_leaves_the_event_pending_and_it_is_delivered_again_with_its_id()
     {
         var world = await TestWorld.CreateAsync();
         var flaky = new FlakyObserver { FailuresLeft = 1 };
@@ -69,7 +69,7 @@ public class ImageServiceOutboxTests
     }
 
     [Fact]
-    public async Task R10_an_event_that_fails_again_stays_pending_and_one_younger_than_the_minimum_age_waits()
+    public async Task Events_an_event_that_fails_again_stays_pending_and_one_younger_than_the_minimum_age_waits()
     {
         var world = await TestWorld.CreateAsync();
         var flaky = new FlakyObserver { FailuresLeft = 2 };
@@ -86,7 +86,7 @@ public class ImageServiceOutboxTests
     }
 
     [Fact]
-    public async Task R10_an_instance_that_stopped_between_its_commit_and_its_observers_loses_no_event()
+    public async Task Events_an_instance_that_stopped_between_its_commit_and_its_observers_loses_no_event()
     {
         var world = await TestWorld.CreateAsync();
 
@@ -105,7 +105,7 @@ public class ImageServiceOutboxTests
     }
 
     [Fact]
-    public async Task R10_more_pending_events_than_one_read_are_all_delivered()
+    public async Task Events_more_pending_events_than_one_read_are_all_delivered()
     {
         var world = await TestWorld.CreateAsync(new ImageRulesOptions { MaxCustomImagesPerRegion = 150 });
         var stopped = world.ObservedBy(new FlakyObserver { FailuresLeft = int.MaxValue });

@@ -14,7 +14,7 @@ namespace ImageRules.Tests.Hosting;
 public class ImageEventRelayTests
 {
     [Fact]
-    public async Task R10_the_hosted_relay_delivers_an_event_whose_instance_stopped_between_commit_and_observers()
+    public async Task Events_the_hosted_relay_delivers_an_event_whose_instance_stopped_between_commit_and_observers()
     {
         var recorder = new RecordingObserver();
         using var provider = new ServiceCollection()
@@ -43,7 +43,7 @@ public class ImageEventRelayTests
     }
 
     [Fact]
-    public async Task R10_with_no_observer_the_relay_never_reads_the_store()
+    public async Task Events_with_no_observer_the_relay_never_reads_the_store()
     {
         var store = new CountingImageStore(new InMemoryImageStore());
         using var provider = new ServiceCollection()
