@@ -44,8 +44,9 @@ public sealed partial class RelationalImageStore
     /// start), then loads the facts with the statements of <see cref="LoadFactsAsync"/>, decides, and applies the change
     /// as <see cref="TryCommitAsync"/> does, version check included, before committing. Racing writers of one catalogue
     /// thus queue, each deciding on the state the one before it left, and none answers false for a lost race. A
-    /// refusal or a dry run (no change) rolls back. A missing image and one hidden from the caller run the same
-    /// statements (R6). Each transaction locks one catalogue, so writers never wait for each other in a cycle.
+    /// refusal or a dry run (no change) rolls back. An image hidden from the caller, with no catalogue named, is
+    /// loaded as a missing one (R6): the same statements find no row, so neither its catalogue nor its grants are read
+    /// or locked. Each transaction locks one catalogue, so writers never wait for each other in a cycle.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The change contradicts its catalogue (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
     /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
@@ -53,7 +54,7 @@ public sealed partial class RelationalImageStore
     {
         Guard.Against.Null(query);
         Guard.Against.Null(decide);
-        var load = new FactsLoad(query, database.LockRowsClause("c"));
+        var load = new FactsLoad(query, database.LockRowsClause("c"), hiddenAsMissing: true);
         var nothingToWrite = false;
         var committed = await database.TryWriteAsync(
             async (transaction, ct) =>
