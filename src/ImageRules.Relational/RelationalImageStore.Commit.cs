@@ -9,7 +9,7 @@ namespace ImageRules.Relational;
 
 public sealed partial class RelationalImageStore
 {
-    /// <summary>How many grants one statement adds, or recipients' counters it moves: well under every engine's parameter limit.</summary>
+    /// <summary>How many grants one statement adds or removes, or recipients' counters it moves: well under every engine's parameter limit.</summary>
     private const int RowsPerStatement = 500;
 
     /// <inheritdoc/>
@@ -105,12 +105,10 @@ public sealed partial class RelationalImageStore
                 "an updated image is not in the catalogue, or changes its creation time");
         }
 
-        foreach (var grant in change.GrantsRemoved)
+        foreach (var grants in change.GrantsRemoved.Chunk(RowsPerStatement))
         {
             CatalogueChange.Require(
-                await transaction.Command("DELETE FROM grants WHERE image_id = @image_id AND recipient = @recipient AND owner = @owner AND region = @region")
-                    .With("image_id", grant.ImageId.Value).With("recipient", grant.Recipient.Value).With("owner", owner).With("region", region)
-                    .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                await GrantsDelete(transaction, grants, owner, region).ChangesRowsAsync(grants.Length, cancellationToken).ConfigureAwait(false),
                 "a removed grant does not exist");
         }
 
@@ -155,6 +153,23 @@ public sealed partial class RelationalImageStore
         for (var n = 0; n < grants.Length; n++)
         {
             command.WithGrant(grants[n], n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// One statement removing <paramref name="grants"/> (a cancellation's grants in one round trip), each only when it
+    /// is in the catalogue; a grant that does not exist removes nothing, so the statement then changes fewer rows than
+    /// it was given.
+    /// </summary>
+    private static DbCommand GrantsDelete(DbTransaction transaction, ShareGrant[] grants, string owner, string region)
+    {
+        var rows = string.Join(" OR ", Enumerable.Range(0, grants.Length).Select(n => $"(image_id = @image_id{n} AND recipient = @recipient{n})"));
+        var command = transaction.Command($"DELETE FROM grants WHERE owner = @owner AND region = @region AND ({rows})").With("owner", owner).With("region", region);
+        for (var n = 0; n < grants.Length; n++)
+        {
+            command.With($"image_id{n}", grants[n].ImageId.Value).With($"recipient{n}", grants[n].Recipient.Value);
         }
 
         return command;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using ImageRules.Application;
 using ImageRules.Domain;
 using ImageRules.Policy;
@@ -32,10 +30,10 @@ public class HiddenImageWorkTests
         var hidden = await BobsSharedImageAsync(instance.Service);
         var run = Run(operation);
 
-        var forHidden = await TraceAsync(instance, () => run(instance.Service, hidden));
-        var forMissing = await TraceAsync(instance, () => run(instance.Service, Missing));
+        var forHidden = await StoreTrace.OfAsync(instance.Database, () => run(instance.Service, hidden));
+        var forMissing = await StoreTrace.OfAsync(instance.Database, () => run(instance.Service, Missing));
 
-        Assert.Equal(("InvalidImageId.NotFound", "InvalidImageId.NotFound"), (forHidden.Code, forMissing.Code));
+        Assert.Equal(("InvalidImageId.NotFound", "InvalidImageId.NotFound"), (forHidden.Result, forMissing.Result));
         Assert.NotEmpty(forHidden.Statements);
         Assert.Equal(forMissing.RoundTrips, forHidden.RoundTrips);
         Assert.Equal(Normalised(forMissing.Statements, Missing), Normalised(forHidden.Statements, hidden));
@@ -71,33 +69,6 @@ public class HiddenImageWorkTests
             "launch" => async (s, id) => (await s.LaunchAsync(new LaunchImage(alice, guangzhou, id))).Failure?.Code,
             _ => async (s, id) => (await s.DescribeShareGrantsAsync(new DescribeShareGrants(alice, guangzhou, id))).Failure?.Code,
         };
-    }
-
-    /// <summary>The store's round trips (its spans' names), its statements and the refusal's code of one call.</summary>
-    private static async Task<(string? Code, string[] RoundTrips, string[] Statements)> TraceAsync(ServiceInstance instance, Func<Task<string?>> call)
-    {
-        var statements = new ConcurrentQueue<string>();
-        var roundTrips = new ConcurrentQueue<string>();
-        using var spans = new ActivityListener
-        {
-            ShouldListenTo = s => s.Name == "ImageRules",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = a =>
-            {
-                if (a.Kind == ActivityKind.Client)
-                {
-                    roundTrips.Enqueue(a.DisplayName);
-                }
-            },
-        };
-        ActivitySource.AddActivityListener(spans);
-        string? code;
-        using (TestDatabase.TraceStatements(instance.Database, statements))
-        {
-            code = await call();
-        }
-
-        return (code, [.. roundTrips], [.. statements]);
     }
 
     private static string[] Normalised(string[] statements, ImageId id) =>
