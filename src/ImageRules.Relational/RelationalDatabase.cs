@@ -41,6 +41,9 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
     /// <summary>The clock of <see cref="SchemaRecheckInterval"/>; the system's unless a test sets another.</summary>
     internal TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Told of every connection once it is open and configured: a test's hook to trace the statements run on it (SQLite's trace callback). None unless set.</summary>
+    internal Action<DbConnection>? Opened { get; set; }
+
     /// <summary>
     /// Creates the tables, or upgrades them to <see cref="SchemaVersion"/>, unless that was already done by this
     /// instance; when it was, reads the version again if <see cref="SchemaRecheckInterval"/> has passed. Every operation
@@ -167,6 +170,7 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await ConfigureConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
+            Opened?.Invoke(connection);
             return connection;
         }
         catch

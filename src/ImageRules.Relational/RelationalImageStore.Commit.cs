@@ -9,7 +9,7 @@ namespace ImageRules.Relational;
 
 public sealed partial class RelationalImageStore
 {
-    /// <summary>How many grants one statement adds, or recipients' counters it moves: well under every engine's parameter limit.</summary>
+    /// <summary>How many grants one statement adds or removes, or recipients' counters it moves: well under every engine's parameter limit.</summary>
     private const int RowsPerStatement = 500;
 
     /// <inheritdoc/>
@@ -44,8 +44,9 @@ public sealed partial class RelationalImageStore
     /// start), then loads the facts with the statements of <see cref="LoadFactsAsync"/>, decides, and applies the change
     /// as <see cref="TryCommitAsync"/> does, version check included, before committing. Racing writers of one catalogue
     /// thus queue, each deciding on the state the one before it left, and none answers false for a lost race. A
-    /// refusal or a dry run (no change) rolls back. A missing image and one hidden from the caller run the same
-    /// statements (R6). Each transaction locks one catalogue, so writers never wait for each other in a cycle.
+    /// refusal or a dry run (no change) rolls back. An image hidden from the caller, with no catalogue named, is
+    /// loaded as a missing one (R6): the same statements find no row, so neither its catalogue nor its grants are read
+    /// or locked. Each transaction locks one catalogue, so writers never wait for each other in a cycle.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The change contradicts its catalogue (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
     /// <exception cref="ArgumentException">An image's text holds an unpaired surrogate or a NUL character, which the database cannot keep; nothing is written.</exception>
@@ -53,7 +54,7 @@ public sealed partial class RelationalImageStore
     {
         Guard.Against.Null(query);
         Guard.Against.Null(decide);
-        var load = new FactsLoad(query, database.LockRowsClause("c"));
+        var load = new FactsLoad(query, database.LockRowsClause("c"), hiddenAsMissing: true);
         var nothingToWrite = false;
         var committed = await database.TryWriteAsync(
             async (transaction, ct) =>
@@ -105,12 +106,10 @@ public sealed partial class RelationalImageStore
                 "an updated image is not in the catalogue, or changes its creation time");
         }
 
-        foreach (var grant in change.GrantsRemoved)
+        foreach (var grants in change.GrantsRemoved.Chunk(RowsPerStatement))
         {
             CatalogueChange.Require(
-                await transaction.Command("DELETE FROM grants WHERE image_id = @image_id AND recipient = @recipient AND owner = @owner AND region = @region")
-                    .With("image_id", grant.ImageId.Value).With("recipient", grant.Recipient.Value).With("owner", owner).With("region", region)
-                    .ChangesOneRowAsync(cancellationToken).ConfigureAwait(false),
+                await GrantsDelete(transaction, grants, owner, region).ChangesRowsAsync(grants.Length, cancellationToken).ConfigureAwait(false),
                 "a removed grant does not exist");
         }
 
@@ -160,6 +159,23 @@ public sealed partial class RelationalImageStore
         for (var n = 0; n < grants.Length; n++)
         {
             command.WithGrant(grants[n], n.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return command;
+    }
+
+    /// <summary>
+    /// One statement removing <paramref name="grants"/> (a cancellation's grants in one round trip), each only when it
+    /// is in the catalogue; a grant that does not exist removes nothing, so the statement then changes fewer rows than
+    /// it was given.
+    /// </summary>
+    private static DbCommand GrantsDelete(DbTransaction transaction, ShareGrant[] grants, string owner, string region)
+    {
+        var rows = string.Join(" OR ", Enumerable.Range(0, grants.Length).Select(n => $"(image_id = @image_id{n} AND recipient = @recipient{n})"));
+        var command = transaction.Command($"DELETE FROM grants WHERE owner = @owner AND region = @region AND ({rows})").With("owner", owner).With("region", region);
+        for (var n = 0; n < grants.Length; n++)
+        {
+            command.With($"image_id{n}", grants[n].ImageId.Value).With($"recipient{n}", grants[n].Recipient.Value);
         }
 
         return command;

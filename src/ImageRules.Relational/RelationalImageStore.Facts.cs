@@ -26,7 +26,8 @@ public sealed partial class RelationalImageStore
 
     /// <summary>
     /// The command that loads one <see cref="FactsQuery"/>'s facts, and how its results are read back; in a write
-    /// transaction, it may first lock the catalogue the facts are about (see <see cref="RelationalDatabase.LockRowsClause"/>).
+    /// transaction, it may first lock the catalogue the facts are about (see <see cref="RelationalDatabase.LockRowsClause"/>)
+    /// and load an image hidden from the caller as a missing one.
     /// </summary>
     private sealed class FactsLoad
     {
@@ -35,15 +36,22 @@ public sealed partial class RelationalImageStore
 
         private readonly FactsQuery query;
         private readonly string? lockRows;
+        private readonly bool seenOnly;
         private readonly ImmutableArray<AccountId> named;
         private readonly AccountId[][] accountStatements;
 
         /// <param name="query">The facts to load.</param>
         /// <param name="lockRows">The engine's clause that locks the rows a SELECT reads from the table aliased <c>c</c>, to lock the catalogue first; null to lock nothing.</param>
-        public FactsLoad(FactsQuery query, string? lockRows = null)
+        /// <param name="hiddenAsMissing">
+        /// True for a decision: when the query names an image and no catalogue, an image the caller cannot see
+        /// (<see cref="ImagePolicy.KindFor"/>) is loaded as a missing one, with no catalogue, no grants and nothing
+        /// locked, by the same statements (R6).
+        /// </param>
+        public FactsLoad(FactsQuery query, string? lockRows = null, bool hiddenAsMissing = false)
         {
             this.query = query;
             this.lockRows = ReadsCatalogue(query) ? lockRows : null;
+            seenOnly = hiddenAsMissing && query.Image is not null && query.Catalogue is null;
             named = query.Accounts.IsDefault ? [] : query.Accounts;
             accountStatements = named.Prepend(query.Caller).Distinct().Chunk(AccountsPerStatement).ToArray();
             Sql = string.Join(";\n", LockStatements().Concat(Statements()));
@@ -64,9 +72,14 @@ public sealed partial class RelationalImageStore
             if (query.Image is { } image)
             {
                 command.With("image", image.Value);
-                if (!query.AllGrants)
+                if (!query.AllGrants || seenOnly)
                 {
                     command.With("caller", query.Caller.Value);
+                }
+
+                if (seenOnly)
+                {
+                    command.With("public", Schema.PublicOwner);
                 }
             }
 
@@ -133,7 +146,7 @@ public sealed partial class RelationalImageStore
         /// <summary>
         /// Locks the catalogue's row, which every later writer of the catalogue locks first too, so they queue: the
         /// catalogue named (its row inserted first when new, so there is a row to lock), else the image's own (none
-        /// when the image is missing, which costs the same statement as one hidden from the caller, R6). Nothing when
+        /// when the image is missing or hidden from the caller, which cost the same statement, R6). Nothing when
         /// the engine's write transaction already excludes every writer. The one result is the locked row, or none.
         /// </summary>
         private IEnumerable<string> LockStatements()
@@ -150,7 +163,7 @@ public sealed partial class RelationalImageStore
             }
             else
             {
-                yield return $"SELECT c.version FROM images k JOIN catalogues c ON c.owner = k.owner AND c.region = k.region WHERE k.id = @image{lockRows}";
+                yield return $"SELECT c.version FROM images k JOIN catalogues c ON c.owner = k.owner AND c.region = k.region WHERE k.id = @image{Seen("k")}{lockRows}";
             }
         }
 
@@ -172,14 +185,16 @@ public sealed partial class RelationalImageStore
                     FROM images k
                     JOIN catalogues c ON c.owner = k.owner AND c.region = k.region
                     JOIN images i ON i.owner = k.owner AND i.region = k.region
-                    WHERE k.id = @image
+                    WHERE k.id = @image{Seen("k")}
                     """;
             }
 
             if (query.Image is not null)
             {
-                yield return $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @image";
-                yield return $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{(query.AllGrants ? string.Empty : " AND g.recipient = @caller")}";
+                yield return $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @image{Seen("i")}";
+                var grants = query.AllGrants ? string.Empty : " AND g.recipient = @caller";
+                var seen = seenOnly ? $" AND EXISTS (SELECT 1 FROM images k WHERE k.id = @image{Seen("k")})" : string.Empty;
+                yield return $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{grants}{seen}";
             }
 
             var first = 0;
@@ -192,5 +207,14 @@ public sealed partial class RelationalImageStore
 
             yield return $"SELECT {RegionRows.Names} FROM regions WHERE id IN (@region, @target_region)";
         }
+
+        /// <summary>
+        /// With <c>seenOnly</c>, the condition that the image aliased <paramref name="image"/> is one the caller can see
+        /// in the region, as <see cref="ImagePolicy.KindFor"/> decides (public, its own, or granted to it by the owner
+        /// there); nothing otherwise.
+        /// </summary>
+        private string Seen(string image) => seenOnly
+            ? $" AND {image}.region = @region AND ({image}.owner = @public OR {image}.owner = @caller OR EXISTS (SELECT 1 FROM grants v WHERE v.image_id = {image}.id AND v.recipient = @caller AND v.region = {image}.region AND v.owner = {image}.owner))"
+            : string.Empty;
     }
 }

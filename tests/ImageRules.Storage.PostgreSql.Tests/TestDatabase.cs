@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Diagnostics;
 using ImageRules.Hosting;
 using ImageRules.PostgreSql;
 using ImageRules.Relational;
@@ -74,6 +76,30 @@ public sealed class TestDatabase
     /// <summary>Registers the stores' health check as a host would.</summary>
     public static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder checks, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null) =>
         checks.AddImageRulesPostgreSql(failureStatus: failureStatus, tags: tags, timeout: timeout);
+
+    /// <summary>
+    /// Adds to <paramref name="statements"/> the text of every command Npgsql runs in this process from now on (one
+    /// round trip each, from its spans; connection opens left out), until the answer is disposed. The tests that
+    /// call it run alone, so every command is the stores'; <paramref name="database"/> is not needed to tell them.
+    /// </summary>
+    public static IDisposable TraceStatements(RelationalDatabase database, ConcurrentQueue<string> statements)
+    {
+        _ = database;
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = s => s.Name == "Npgsql",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = a =>
+            {
+                if ((a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")) is string sql)
+                {
+                    statements.Enqueue(sql);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
 
     /// <summary>An open connection of its own, bypassing the stores.</summary>
     public async ValueTask<DbConnection> ConnectAsync()

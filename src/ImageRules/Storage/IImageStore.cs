@@ -65,7 +65,9 @@ public interface IImageStore
     /// <para>This default loads and commits in two calls, so it can answer false under contention; stores override it
     /// to decide while holding the catalogue (<c>RelationalImageStore</c> locks the catalogue's row, or the whole
     /// database on SQLite, for the load, the decision and the commit), so racing writers queue and it answers false
-    /// only when a race was lost all the same. Equal work (R6) holds as for <see cref="LoadFactsAsync"/>.</para>
+    /// only when a race was lost all the same. Equal work (R6) holds as for <see cref="LoadFactsAsync"/>; the stores of
+    /// this library also load an image hidden from the caller, when no catalogue is named, as a missing one (no catalogue,
+    /// no grants, nothing locked), which every decision refuses alike.</para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">The change contradicts the catalogue at the version it expects (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
     async ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)

@@ -327,6 +327,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// <remarks>
     /// Holds the store's lock from the load to the commit, so racing writers queue and none loses a race;
     /// <paramref name="decide"/> runs under the lock, so it must be quick and must not call the store (the policy is pure).
+    /// An image hidden from the caller, with no catalogue named, is loaded as a missing one (R6).
     /// </remarks>
     public ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
     {
@@ -335,10 +336,18 @@ public sealed class InMemoryImageStore : IImageStore
         lock (gate)
         {
             // The lock is re-entrant: the load and the commit take it again, inside this hold.
-            var change = decide(LoadFacts(query));
+            var change = decide(LoadFacts(HiddenFromCaller(query) ? query with { Image = null } : query));
             return ValueTask.FromResult(change is null || TryCommit(change));
         }
     }
+
+    /// <summary>
+    /// True when the decision is about one image (no catalogue named) that the caller cannot see (R6): it is loaded as
+    /// a missing one, with no catalogue and no grants, as the SQL stores load it.
+    /// </summary>
+    private bool HiddenFromCaller(FactsQuery query) =>
+        query is { Image: { } id, Catalogue: null } && images.TryGetValue(id, out var stored)
+        && ImagePolicy.KindFor(stored.Image, query.Caller, query.Region, stored.Grants?.GetValueOrDefault(query.Caller)) is null;
 
     private bool AnyInUse(ImmutableArray<Image> added)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using ImageRules.Hosting;
 using ImageRules.Relational;
@@ -5,6 +6,7 @@ using ImageRules.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using SQLitePCL;
 
 namespace ImageRules.Storage.Tests.Support;
 
@@ -52,6 +54,26 @@ public sealed class TestDatabase
     /// <summary>Registers the stores' health check as a host would.</summary>
     public static IHealthChecksBuilder AddHealthCheck(IHealthChecksBuilder checks, HealthStatus? failureStatus = null, IEnumerable<string>? tags = null, TimeSpan? timeout = null) =>
         checks.AddImageRulesSqlite(failureStatus: failureStatus, tags: tags, timeout: timeout);
+
+    /// <summary>
+    /// Adds to <paramref name="statements"/> the text of every statement the stores run over <paramref name="database"/>
+    /// from now on, as SQLite's trace callback gives it (parameters expanded), until the answer is disposed.
+    /// </summary>
+    public static IDisposable TraceStatements(RelationalDatabase database, ConcurrentQueue<string> statements)
+    {
+        var tracing = new CancellationTokenSource();
+        database.Opened = connection => raw.sqlite3_trace(
+            ((SqliteConnection)connection).Handle,
+            (_, sql) =>
+            {
+                if (!tracing.IsCancellationRequested)
+                {
+                    statements.Enqueue(sql.utf8_to_string());
+                }
+            },
+            null);
+        return tracing;
+    }
 
     /// <summary>An open connection of its own, bypassing the stores.</summary>
     public async ValueTask<DbConnection> ConnectAsync()

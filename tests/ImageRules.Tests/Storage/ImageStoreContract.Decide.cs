@@ -81,6 +81,55 @@ public abstract partial class ImageStoreContract
     }
 
     [Theory]
+    [InlineData("a stranger", false)]
+    [InlineData("the owner in another region", false)]
+    [InlineData("the owner", true)]
+    [InlineData("a recipient", true)]
+    public async Task R6_deciding_about_an_image_the_caller_cannot_see_hands_over_the_facts_of_a_missing_image(string caller, bool sees)
+    {
+        // The owner's catalogue holds more images and the image has grants: none of it may be loaded for a caller that
+        // cannot see it, so that a write naming it costs what one naming a missing image costs (R6).
+        var store = await NewStoreAsync();
+        await SeedAsync(store);
+        var image = Sample.CustomImage(Sample.Bob, Sample.Guangzhou, "img-b0000001", "hidden");
+        await AddAsync(store, image, Sample.CustomImage(Sample.Bob, Sample.Guangzhou, "img-b0000002", "other"));
+        await ShareAsync(store, image, Sample.Carol);
+        var (account, region) = caller switch
+        {
+            "a stranger" => (Sample.Alice.Id, Guangzhou),
+            "the owner in another region" => (Sample.Bob.Id, Shanghai),
+            "the owner" => (Sample.Bob.Id, Guangzhou),
+            _ => (Sample.Carol.Id, Guangzhou),
+        };
+        var asked = new FactsQuery(account, region) { Image = image.Id, AllGrants = true };
+
+        var facts = await DecidedOnAsync(store, asked);
+        var missing = await DecidedOnAsync(store, asked with { Image = new ImageId("img-missing1") });
+
+        if (sees)
+        {
+            Assert.Equal((image, 1, 2, 2L), (facts.Image, facts.Grants.Length, facts.Catalogue.Length, facts.Version));
+        }
+        else
+        {
+            Assert.Equal(missing, facts);
+            Assert.Equal((null, 0, 0, 0L), (facts.Image, facts.Grants.Length, facts.Catalogue.Length, facts.Version));
+        }
+    }
+
+    /// <summary>The facts <see cref="IImageStore.DecideAsync"/> hands to a decision of <paramref name="query"/> that changes nothing.</summary>
+    private static async Task<ImageFacts> DecidedOnAsync(IImageStore store, FactsQuery query)
+    {
+        ImageFacts? seen = null;
+        await store.DecideAsync(query, facts =>
+        {
+            seen = facts;
+            return null;
+        });
+        return seen!;
+    }
+
+    [Theory]
     [InlineData(-1)]
     [InlineData(1)]
     public async Task R11_a_change_decided_for_another_version_than_the_facts_writes_nothing_and_answers_false(int offset)
