@@ -5,6 +5,14 @@ using ImageRules.Domain;
 namespace ImageRules.Policy;
 
 /// <summary>Filters of an image listing (R2); every filter given must match, an absent one matches everything.</summary>
+/// <remarks>
+/// <b>Cost.</b> With no filter but <see cref="Kind"/>, a page costs in proportion to its offset plus its limit, whatever
+/// the viewer sees, and its total comes from counters. <see cref="ImageIds"/> costs in proportion to the ids (at most
+/// 100, R35). Every other filter must count its matches for the total: a listing filtered by family, architecture or
+/// state costs in proportion to the viewer's visible images of the kinds asked for (the SQL stores narrow them by
+/// index and count in the database), and one filtered by platform or name also reads all of those into the process
+/// to match the text. Narrow with <see cref="Kind"/> to read fewer.
+/// </remarks>
 public sealed record ImageFilter
 {
     /// <summary>Matches everything.</summary>
@@ -13,22 +21,23 @@ public sealed record ImageFilter
     /// <summary>Only these ids.</summary>
     public ImmutableArray<ImageId>? ImageIds { get; init; }
 
-    /// <summary>Only images of this kind for the viewer.</summary>
+    /// <summary>Only images of this kind for the viewer; it keeps a page's cost in proportion to the page (see "Cost").</summary>
     public ImageKind? Kind { get; init; }
 
-    /// <summary>Only this operating-system family.</summary>
+    /// <summary>Only this operating-system family; costs in proportion to the viewer's visible images of the kinds asked for (see "Cost").</summary>
     public OsFamily? OsFamily { get; init; }
 
-    /// <summary>Only this platform, such as <c>Ubuntu</c> (case-insensitive).</summary>
+    /// <summary>Only this platform, such as <c>Ubuntu</c> (case-insensitive); reads every visible image of the kinds asked for (see "Cost").</summary>
     public string? Platform { get; init; }
 
-    /// <summary>Only this architecture.</summary>
+    /// <summary>Only this architecture; costs in proportion to the viewer's visible images of the kinds asked for (see "Cost").</summary>
     public Architecture? Architecture { get; init; }
 
     /// <summary>
     /// Only images in this state as the viewer is shown it: with <see cref="TimedOutBefore"/>, an image still
     /// <c>Creating</c>, <c>Importing</c> or <c>Syncing</c> made before it matches as <c>CreateFailed</c>,
-    /// <c>ImportFailed</c> or <c>SyncFailed</c> (R37), not as the state stored.
+    /// <c>ImportFailed</c> or <c>SyncFailed</c> (R37), not as the state stored. Costs in proportion to the viewer's
+    /// visible images of the kinds asked for (see "Cost").
     /// </summary>
     public ImageState? State { get; init; }
 
@@ -39,7 +48,7 @@ public sealed record ImageFilter
     /// </summary>
     public DateTimeOffset? TimedOutBefore { get; init; }
 
-    /// <summary>Only names containing this text (case-insensitive).</summary>
+    /// <summary>Only names containing this text (case-insensitive); reads every visible image of the kinds asked for (see "Cost").</summary>
     public string? NameContains { get; init; }
 
     /// <summary>Value equality, comparing <see cref="ImageIds"/> item by item.</summary>

@@ -10,7 +10,10 @@ namespace ImageRules.Storage.Tests.Support;
 /// run as root, which PostgreSQL refuses). Tests that need one use <see cref="PrivateServerFactAttribute"/>, which skips
 /// them, saying why, when the binaries are absent (<c>.ci/postgres.sh</c> installs them in CI).
 /// </summary>
-/// <remarks>Disposing it stops the server at once (<c>-m immediate</c>) and deletes its folder.</remarks>
+/// <remarks>
+/// Disposing it stops the server at once (<c>-m immediate</c>) and deletes its folder. So does a watchdog of its own
+/// (see <see cref="Watch"/>) once the test process is gone, so a killed test run leaves no server behind.
+/// </remarks>
 public sealed class PrivateServer : IAsyncDisposable
 {
     private readonly string folder;
@@ -58,6 +61,7 @@ public sealed class PrivateServer : IAsyncDisposable
             }
 
             await AsOwnerAsync("initdb", "-D", server.Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync");
+            server.Watch(Environment.ProcessId);
             await server.StartAgainAsync();
             return server;
         }
@@ -69,6 +73,29 @@ public sealed class PrivateServer : IAsyncDisposable
     }
 
     private string Data => Path.Combine(folder, "data");
+
+    /// <summary>
+    /// Starts a watchdog, a shell in a session of its own (<c>setsid</c>), so it outlives <paramref name="process"/>
+    /// however that ends, even killed with its process group: once <paramref name="process"/> is gone it stops the
+    /// server at once and deletes the folder (harmlessly again when the server was disposed). Not on Windows.
+    /// </summary>
+    internal void Watch(int process)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        const string Script = """
+            exec >/dev/null 2>&1 </dev/null
+            process=$1 folder=$2; shift 2
+            while kill -0 "$process"; do sleep 1; done
+            "$@"
+            rm -rf "$folder"
+            """;
+        var stop = OwnerCommand("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");
+        using var watchdog = Process.Start("setsid", ["sh", "-c", Script, "private-pg-watchdog", process.ToString(System.Globalization.CultureInfo.InvariantCulture), folder, stop.Program, .. stop.Arguments]);
+    }
 
     /// <summary>Starts the server again after <see cref="StopAsync"/>, waiting until it accepts connections.</summary>
     public Task StartAgainAsync() => AsOwnerAsync(
@@ -97,15 +124,24 @@ public sealed class PrivateServer : IAsyncDisposable
             // Not running (never started, or stopped by the test).
         }
 
-        Directory.Delete(folder, recursive: true);
+        if (Directory.Exists(folder))
+        {
+            // Gone when a watchdog got there first.
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static Task AsOwnerAsync(string program, params string[] arguments)
     {
+        var (path, all) = OwnerCommand(program, arguments);
+        return RunAsync(path, all);
+    }
+
+    /// <summary>The command running one of the server's programs as the cluster's owner (<c>postgres</c> through <c>runuser</c> when root).</summary>
+    private static (string Program, string[] Arguments) OwnerCommand(string program, params string[] arguments)
+    {
         var path = Path.Combine(Binaries!, program);
-        return Environment.UserName == "root"
-            ? RunAsync("runuser", ["-u", "postgres", "--", path, .. arguments])
-            : RunAsync(path, arguments);
+        return Environment.UserName == "root" ? ("runuser", ["-u", "postgres", "--", path, .. arguments]) : (path, arguments);
     }
 
     /// <summary>Runs a program to its end.</summary>
