@@ -124,10 +124,17 @@ public sealed class PrivateServer : IAsyncDisposable
             // Not running (never started, or stopped by the test).
         }
 
-        if (Directory.Exists(folder))
+        // A watchdog may be deleting the folder at the same moment: what it removes first is not an error.
+        for (var attempt = 1; Directory.Exists(folder); attempt++)
         {
-            // Gone when a watchdog got there first.
-            Directory.Delete(folder, recursive: true);
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException) when (attempt < 50)
+            {
+                await Task.Delay(100);
+            }
         }
     }
 
