@@ -1,5 +1,6 @@
 using Ardalis.GuardClauses;
 using ImageRules.Application;
+using ImageRules.Domain.Events;
 
 namespace ImageRules.Relational;
 

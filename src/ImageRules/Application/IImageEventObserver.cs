@@ -1,3 +1,5 @@
+using ImageRules.Domain.Events;
+
 namespace ImageRules.Application;
 
 /// <summary>

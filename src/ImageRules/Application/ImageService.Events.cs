@@ -1,4 +1,5 @@
 using ImageRules.Diagnostics;
+using ImageRules.Domain.Events;
 using ImageRules.Storage;
 using Microsoft.Extensions.Logging;
 

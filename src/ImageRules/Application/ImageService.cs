@@ -1,6 +1,7 @@
 using Ardalis.GuardClauses;
 using ImageRules.Domain;
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using ImageRules.Diagnostics;
 using ImageRules.Domain.Events;
 using ImageRules.Policy;
@@ -251,8 +252,15 @@ public sealed partial class ImageService
     private CatalogueChange ChangeOf(IImageEvent saved, long version)
     {
         var change = WriteOf(saved, version);
-        return observers.Length == 0 ? change : change with { Event = new SavedImageEvent(SavedImageEvent.IdOf(change.Key, version + 1), saved) };
+        return observers.Length == 0 ? change : change with { Event = new SavedImageEvent(EventIdOf(change.Key, version + 1), saved) };
     }
+
+    /// <summary>
+    /// The id of the event saved by the change that moved catalogue <paramref name="key"/> to <paramref name="version"/>:
+    /// <c>owner/region/version</c>, <c>public</c> for the owner of the platform's images (see <see cref="SavedImageEvent"/>).
+    /// </summary>
+    private static string EventIdOf(CatalogueKey key, long version) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(key.Owner is { } owner ? owner.Value : "public")}/{key.Region.Value}/{version}");
 
     private static CatalogueChange WriteOf(IImageEvent saved, long version)
     {

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using ImageRules.Application;
+using ImageRules.Domain.Events;
 using ImageRules.Domain;
 
 namespace ImageRules.Storage;

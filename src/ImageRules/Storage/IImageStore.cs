@@ -1,5 +1,5 @@
 using Ardalis.GuardClauses;
-using ImageRules.Application;
+using ImageRules.Domain.Events;
 using ImageRules.Domain;
 using ImageRules.Policy;
 

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
-using ImageRules.Application;
+using ImageRules.Domain.Events;
 using ImageRules.Domain;
 using ImageRules.Policy;
 

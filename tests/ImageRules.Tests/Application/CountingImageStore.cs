@@ -1,5 +1,6 @@
 using ImageRules.Application;
 using System.Collections.Concurrent;
+using ImageRules.Domain.Events;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Storage;

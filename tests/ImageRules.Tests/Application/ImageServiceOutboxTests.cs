@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ImageRules.Application;
+using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Storage;
 using ImageRules.Tests.Support;

@@ -1,4 +1,5 @@
 using ImageRules.Application;
+using ImageRules.Domain.Events;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Relational;
