@@ -8,15 +8,24 @@ public readonly record struct AccountId : ISpanParsable<AccountId>
     /// <summary>The longest id accepted, in digits.</summary>
     public const int MaxLength = 20;
 
+    private readonly int hash;
+
     /// <summary>Makes an id from trusted text.</summary>
     /// <exception cref="ArgumentException">The text is malformed (a programmer error); parse user input with <see cref="TryParse(string?, out AccountId)"/> or <c>ImageRules.Policy.Ids</c>.</exception>
     public AccountId(string value)
     {
         Value = IsWellFormed(value) ? value : throw new ArgumentException($"account id {IdSyntax.Quote(value)} is malformed", nameof(value));
+        hash = value.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>The id's text.</summary>
     public string Value { get; }
+
+    /// <summary>Ordinal equality of the text; ids with different hashes differ without comparing text.</summary>
+    public bool Equals(AccountId other) => hash == other.hash && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <summary>The text's hash (randomized per process, as strings' are), computed once when the id is made: ids key the stores' lookups.</summary>
+    public override int GetHashCode() => hash;
 
     /// <summary>True when <paramref name="text"/> is 1 to <see cref="MaxLength"/> ASCII digits.</summary>
     public static bool IsWellFormed(string? text) =>

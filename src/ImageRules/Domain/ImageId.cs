@@ -12,15 +12,24 @@ public readonly record struct ImageId : ISpanParsable<ImageId>
 {
     private const string Prefix = "img-";
 
+    private readonly int hash;
+
     /// <summary>Makes an id from trusted text (a literal or a value read back from storage).</summary>
     /// <exception cref="ArgumentException">The text is malformed: that is a programmer error. Parse user input with <see cref="TryParse(string?, out ImageId)"/>.</exception>
     public ImageId(string value)
     {
         Value = IsWellFormed(value) ? value : throw new ArgumentException($"image id {IdSyntax.Quote(value)} is malformed", nameof(value));
+        hash = value.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>The id's text.</summary>
     public string Value { get; }
+
+    /// <summary>Ordinal equality of the text; ids with different hashes differ without comparing text.</summary>
+    public bool Equals(ImageId other) => hash == other.hash && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <summary>The text's hash (randomized per process, as strings' are), computed once when the id is made: ids key the stores' lookups.</summary>
+    public override int GetHashCode() => hash;
 
     /// <summary>True when <paramref name="text"/> is <c>img-</c> followed by 8 lowercase letters or digits.</summary>
     public static bool IsWellFormed(string? text) => IdSyntax.IsPrefixedSuffix8(text, Prefix);

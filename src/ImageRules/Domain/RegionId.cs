@@ -10,15 +10,24 @@ public readonly record struct RegionId : ISpanParsable<RegionId>
     /// <summary>The longest id accepted, in characters.</summary>
     public const int MaxLength = 64;
 
+    private readonly int hash;
+
     /// <summary>Makes an id from trusted text.</summary>
     /// <exception cref="ArgumentException">The text is malformed (a programmer error); parse user input with <see cref="TryParse(string?, out RegionId)"/> or <c>ImageRules.Policy.Ids</c>.</exception>
     public RegionId(string value)
     {
         Value = IsWellFormed(value) ? value : throw new ArgumentException($"region {IdSyntax.Quote(value)} is malformed", nameof(value));
+        hash = value.GetHashCode(StringComparison.Ordinal);
     }
 
     /// <summary>The id's text.</summary>
     public string Value { get; }
+
+    /// <summary>Ordinal equality of the text; ids with different hashes differ without comparing text.</summary>
+    public bool Equals(RegionId other) => hash == other.hash && string.Equals(Value, other.Value, StringComparison.Ordinal);
+
+    /// <summary>The text's hash (randomized per process, as strings' are), computed once when the id is made: ids key the stores' lookups.</summary>
+    public override int GetHashCode() => hash;
 
     /// <summary>True for two or more non-empty hyphen-separated parts of lowercase letters and digits, at most <see cref="MaxLength"/> long.</summary>
     public static bool IsWellFormed(string? text)

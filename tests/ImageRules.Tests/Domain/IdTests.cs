@@ -57,6 +57,30 @@ public class IdTests
     }
 
     [Fact]
+    public void R7_ids_are_equal_and_hash_alike_by_their_text_whatever_string_instance_holds_it()
+    {
+        // Each id is made from a fresh copy of the text, so equality cannot rest on the strings being the same object.
+        static string Copy(string text) => new(text.AsSpan());
+
+        AssertEqualByText(new AccountId(Copy("1038493875")), new AccountId(Copy("1038493875")), new AccountId(Copy("1038493876")));
+        AssertEqualByText(new RegionId(Copy("ap-guangzhou")), new RegionId(Copy("ap-guangzhou")), new RegionId(Copy("ap-shanghai")));
+        AssertEqualByText(new ImageId(Copy("img-eb30mz89")), new ImageId(Copy("img-eb30mz89")), new ImageId(Copy("img-eb30mz88")));
+        Assert.Equal(default(ImageId).GetHashCode(), default(ImageId).GetHashCode());
+        Assert.NotEqual(default, new ImageId("img-eb30mz89"));
+    }
+
+    private static void AssertEqualByText<T>(T id, T same, T other)
+        where T : struct, IEquatable<T>
+    {
+        Assert.True(id.Equals(same));
+        Assert.Equal(id.GetHashCode(), same.GetHashCode());
+        Assert.Equal(string.GetHashCode(id.ToString(), StringComparison.Ordinal), id.GetHashCode());
+        Assert.False(id.Equals(other));
+        Assert.Contains(same, new HashSet<T> { id });
+        Assert.DoesNotContain(other, new HashSet<T> { id });
+    }
+
+    [Fact]
     public void R7_a_malformed_id_is_quoted_on_one_line_and_cut_when_very_long()
     {
         var multiLine = Ids.Image("img-abc\ndefg");
