@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ardalis.GuardClauses;
 using ImageRules.Domain.Events;
@@ -10,7 +11,10 @@ namespace ImageRules.Storage;
 /// The default store: regions, accounts, images and grants in memory, thread-safe, forgotten when the process ends.
 /// </summary>
 /// <remarks>
-/// <para>One lock guards all state; each operation holds it only for its own work. Indexes by id, by catalogue and by
+/// <para>One lock serialises the writers and every read but two; each operation holds it only for its own work. A
+/// launch decision and finding an image by id take no lock: accounts, regions and images are kept in concurrent
+/// dictionaries, and each image with its grants is one immutable value, published whole when a change is applied,
+/// so such a read sees an image and its grants as one change left them. Indexes by id, by catalogue and by
 /// recipient and region make every query cost in proportion to its answer, never to the whole store.</para>
 /// <para>A catalogue's images, and the images an account holds grants for in a region, are kept newest first (as a
 /// listing orders them), with their counts. So a page of a listing is a merge of at most three ordered sequences (the
@@ -25,9 +29,9 @@ namespace ImageRules.Storage;
 public sealed class InMemoryImageStore : IImageStore
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<AccountId, Account> accounts = [];
-    private readonly Dictionary<RegionId, Region> regions = [];
-    private readonly Dictionary<ImageId, StoredImage> images = [];
+    private readonly ConcurrentDictionary<AccountId, Account> accounts = new();
+    private readonly ConcurrentDictionary<RegionId, Region> regions = new();
+    private readonly ConcurrentDictionary<ImageId, StoredImage> images = new();
     private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
     private readonly Dictionary<AccountId, HeldImages> grantsHeld = [];
     private readonly Dictionary<string, SavedImageEvent> pendingEvents = new(StringComparer.Ordinal);
@@ -74,25 +78,19 @@ public sealed class InMemoryImageStore : IImageStore
 
     /// <summary>
     /// A launch decided on the facts <see cref="LoadFactsAsync"/> gives a launch's query (the caller, the region, the
-    /// image and the caller's grant; a launch reads no catalogue), read under the lock and handed to the policy without
-    /// building an <see cref="ImageFacts"/>: the service's launch over this store allocates nothing.
+    /// image and the caller's grant; a launch reads no catalogue), handed to the policy without building an
+    /// <see cref="ImageFacts"/>: the service's launch over this store allocates nothing. Read without the lock, from
+    /// the concurrent dictionaries and the image's published value, so launches never wait for a writer or each other.
     /// </summary>
     internal LaunchDecision DecideLaunch(ImagePolicy policy, LaunchImage request)
     {
-        Account? caller;
-        Region? region;
-        Image? image;
-        ShareGrant? grant;
-        lock (gate)
-        {
-            accounts.TryGetValue(request.Caller, out caller);
-            regions.TryGetValue(request.Region, out region);
-            image = images.TryGetValue(request.ImageId, out var stored) ? stored.Image : null;
-            grant = stored?.Grants is { Count: > 0 } grants && grants.TryGetValue(request.Caller, out var held) ? held : null;
-        }
+        accounts.TryGetValue(request.Caller, out var caller);
+        regions.TryGetValue(request.Region, out var region);
+        var published = images.TryGetValue(request.ImageId, out var stored) ? stored.Published : null;
+        var grant = published?.Grants is { } grants && grants.TryGetValue(request.Caller, out var held) ? held : null;
 
         // As through LoadFactsAsync, the time is unset: it matters only to an image in progress, refused either way (R37).
-        return policy.DecideLaunch(request, caller, region, image, grant, now: default);
+        return policy.DecideLaunch(request, caller, region, published?.Image, grant, now: default);
     }
 
     private static ImmutableArray<ShareGrant> GrantsOf(StoredImage stored, FactsQuery query)
@@ -131,13 +129,9 @@ public sealed class InMemoryImageStore : IImageStore
     }
 
     /// <inheritdoc/>
-    public ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default)
-    {
-        lock (gate)
-        {
-            return ValueTask.FromResult(images.GetValueOrDefault(id)?.Image);
-        }
-    }
+    /// <remarks>Takes no lock: reads the image's published value, as a launch does.</remarks>
+    public ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(images.TryGetValue(id, out var stored) ? stored.Published?.Image : null);
 
     /// <inheritdoc/>
     public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default)
@@ -466,15 +460,16 @@ public sealed class InMemoryImageStore : IImageStore
 
         foreach (var image in change.Added)
         {
+            // Unpublished, so a read without the lock finds no image until the whole change is published below.
             var stored = new StoredImage(image, entry);
-            images.Add(image.Id, stored);
+            images[image.Id] = stored;
             entry.Newest.Add(stored);
         }
 
         foreach (var image in change.Updated)
         {
             // Its place in the ordered sets stays right: an update keeps the creation time and the id (see Validate).
-            images[image.Id].Image = image;
+            images[image.Id].Update(image);
         }
 
         StoredImage? granted = null;
@@ -490,8 +485,39 @@ public sealed class InMemoryImageStore : IImageStore
 
         foreach (var id in change.Deleted)
         {
-            images.Remove(id, out var stored);
+            // Gone whole: a read without the lock that found it a moment ago still sees it as it was before the change.
+            images.TryRemove(id, out var stored);
             entry.Newest.Remove(stored!);
+        }
+
+        Publish(change);
+    }
+
+    /// <summary>
+    /// Publishes each image the change added, updated or granted, with its grants, as one value (deleted images are
+    /// no longer found): a read without the lock sees every image either before the change or after it, never between.
+    /// </summary>
+    private void Publish(CatalogueChange change)
+    {
+        StoredImage? last = null;
+        foreach (var image in change.Added)
+        {
+            Find(image.Id, ref last)?.Publish();
+        }
+
+        foreach (var image in change.Updated)
+        {
+            Find(image.Id, ref last)?.Publish();
+        }
+
+        foreach (var grant in change.GrantsRemoved)
+        {
+            Find(grant.ImageId, ref last)?.Publish();
+        }
+
+        foreach (var grant in change.GrantsAdded)
+        {
+            Find(grant.ImageId, ref last)?.Publish();
         }
     }
 
@@ -504,7 +530,7 @@ public sealed class InMemoryImageStore : IImageStore
 
     private void AddGrant(ShareGrant grant, StoredImage stored)
     {
-        (stored.Grants ??= []).Add(grant.Recipient, grant);
+        stored.EditGrants().Add(grant.Recipient, grant);
         if (IsListedAsShared(grant))
         {
             if (!grantsHeld.TryGetValue(grant.Recipient, out var held))
@@ -518,9 +544,9 @@ public sealed class InMemoryImageStore : IImageStore
 
     private void RemoveGrant(ShareGrant grant, StoredImage stored)
     {
-        // The image keeps its emptied dictionary (with its capacity) until it is deleted, and the recipient its
-        // emptied index: sharing again reuses both. The grant as stored says where it is indexed, whatever else the caller's copy says.
-        stored.Grants!.Remove(grant.Recipient, out var removed);
+        // The recipient keeps its emptied index: sharing again reuses it. The grant as stored says where it is
+        // indexed, whatever else the caller's copy says.
+        stored.EditGrants().Remove(grant.Recipient, out var removed);
         if (IsListedAsShared(removed!) && grantsHeld.TryGetValue(removed!.Recipient, out var held))
         {
             held.In(removed.Region)?.Remove(stored);
@@ -548,17 +574,54 @@ public sealed class InMemoryImageStore : IImageStore
     }
 
     /// <summary>
-    /// An image as stored: the image at its catalogue's current version, the catalogue it belongs to, and its grants
-    /// by recipient (null when none), so one lookup by id answers a read. Changed only under the store's lock.
+    /// An image as stored: the image at its catalogue's current version with its grants by recipient, published as
+    /// one value, and the catalogue it belongs to, so one lookup by id answers a read. A change being applied edits a
+    /// draft, under the store's lock, and publishes it at its end (<see cref="Publish"/>).
     /// </summary>
     private sealed class StoredImage(Image image, CatalogueEntry catalogue)
     {
-        public Image Image { get; set; } = image;
+        private volatile ImageWithGrants? published;
+        private Image? draftImage = image;
+        private Dictionary<AccountId, ShareGrant>? draftGrants;
 
         public CatalogueEntry Catalogue { get; } = catalogue;
 
-        /// <summary>The image's grants by recipient: null until its first grant, then kept (perhaps empty) for as long as the image.</summary>
-        public Dictionary<AccountId, ShareGrant>? Grants { get; set; }
+        /// <summary>The image and its grants as the last change left them, for a read without the lock; null until the change adding the image is published.</summary>
+        public ImageWithGrants? Published => published;
+
+        /// <summary>The image, under the lock: as the change being applied leaves it.</summary>
+        public Image Image => draftImage ?? published!.Image;
+
+        /// <summary>The image's grants by recipient, under the lock: as the change being applied leaves them; null when none.</summary>
+        public Dictionary<AccountId, ShareGrant>? Grants => draftGrants ?? published?.Grants;
+
+        /// <summary>Replaces the image in the draft.</summary>
+        public void Update(Image image) => draftImage = image;
+
+        /// <summary>The draft's grants to change: a copy of the published ones, made once per change, as the published ones are never changed.</summary>
+        public Dictionary<AccountId, ShareGrant> EditGrants() => draftGrants ??= published?.Grants is { } grants ? new(grants) : [];
+
+        /// <summary>Publishes the draft, if any, as one value (no grants left is none, null); a read without the lock sees it whole from now on.</summary>
+        public void Publish()
+        {
+            if (draftImage is null && draftGrants is null)
+            {
+                return;
+            }
+
+            var grants = draftGrants is null ? published?.Grants : draftGrants.Count > 0 ? draftGrants : null;
+            published = new ImageWithGrants(Image, grants);
+            draftImage = null;
+            draftGrants = null;
+        }
+    }
+
+    /// <summary>An image and its grants by recipient (null when none), never changed once published, so read whole without the lock.</summary>
+    private sealed class ImageWithGrants(Image image, Dictionary<AccountId, ShareGrant>? grants)
+    {
+        public Image Image { get; } = image;
+
+        public Dictionary<AccountId, ShareGrant>? Grants { get; } = grants;
     }
 
     /// <summary>

@@ -1,9 +1,64 @@
+using ImageRules.Domain;
+using ImageRules.Policy;
 using ImageRules.Storage;
+using ImageRules.Tests.Support;
 
 namespace ImageRules.Tests.Storage;
 
-/// <summary>The in-memory store against the store contract.</summary>
+/// <summary>The in-memory store against the store contract, and its launch read, which takes no lock.</summary>
 public sealed class InMemoryImageStoreTests : ImageStoreContract
 {
     protected override ValueTask<IImageStore> CreateStoreAsync() => ValueTask.FromResult<IImageStore>(new InMemoryImageStore());
+
+    /// <summary>
+    /// A writer flips an image, one commit at a time, between "normal, not shared with Bob" and "syncing, shared with
+    /// Bob" while Bob launches it without the store's lock. Bob may see either (not found, R6; or the wrong state,
+    /// R30), never the image of one commit with the grants of another: normal and shared, so allowed.
+    /// </summary>
+    [Fact]
+    public async Task R30_a_launch_read_without_the_lock_sees_an_image_and_its_grants_as_one_commit_left_them()
+    {
+        var store = new InMemoryImageStore();
+        await store.SaveRegionAsync(Sample.Guangzhou);
+        await store.SaveAccountAsync(Sample.Alice);
+        await store.SaveAccountAsync(Sample.Bob);
+        var normal = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
+        var syncing = normal with { State = ImageState.Syncing, CreatedAt = normal.CreatedAt };
+        var grant = Sample.Grant(normal, Sample.Bob);
+        var key = CatalogueKey.Of(normal);
+        await AddAsync(store, normal);
+        var policy = new ImagePolicy();
+        var launch = new LaunchImage(Sample.Bob.Id, Sample.Guangzhou.Id, normal.Id);
+        using var done = new CancellationTokenSource();
+
+        var writer = Task.Run(async () =>
+        {
+            for (var version = 1; version <= 20_000; version++)
+            {
+                var change = new CatalogueChange { Key = key, ExpectedVersion = version };
+                Assert.True(await store.TryCommitAsync(version % 2 == 1
+                    ? change with { Updated = [syncing], GrantsAdded = [grant] }
+                    : change with { Updated = [normal], GrantsRemoved = [grant] }));
+            }
+
+            done.Cancel();
+        });
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var seen = new HashSet<LaunchRefusal>();
+            while (!done.IsCancellationRequested)
+            {
+                var decision = store.DecideLaunch(policy, launch);
+                Assert.False(decision.IsAllowed, "a launch saw the image of one commit with the grants of another");
+                seen.Add(decision.Refusal);
+            }
+
+            return seen;
+        })).ToArray();
+
+        await writer;
+        var refusals = (await Task.WhenAll(readers)).SelectMany(s => s).ToHashSet();
+
+        Assert.Subset(new HashSet<LaunchRefusal> { LaunchRefusal.ImageNotFound, LaunchRefusal.InvalidImageState }, refusals);
+    }
 }
