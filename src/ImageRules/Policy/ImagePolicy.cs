@@ -193,19 +193,19 @@ public sealed partial class ImagePolicy
         if (caller?.Id != request.Caller || region is null || region.Id != request.Region)
         {
             return caller?.Id != request.Caller
-                ? LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.AccountNotFound, request.Caller.Value)
-                : LaunchDecision.RefuseUnknown(request.ImageId, LaunchRefusal.RegionNotFound, request.Region.Value);
+                ? LaunchDecision.Refuse(request, LaunchRefusal.AccountNotFound)
+                : LaunchDecision.Refuse(request, LaunchRefusal.RegionNotFound);
         }
 
         if (image is null || image.Id != request.ImageId || KindFor(image, request.Caller, request.Region, callerGrant) is not { } kind)
         {
-            return LaunchDecision.Refuse(request.ImageId, LaunchRefusal.ImageNotFound, ImageState.Normal);
+            return LaunchDecision.Refuse(request, LaunchRefusal.ImageNotFound);
         }
 
         var state = image.State.IsInProgress() ? AsOf(image, now).State : image.State;
         return state == ImageState.Normal
-            ? LaunchDecision.Allow(this, image, kind, region, kind == ImageKind.Shared ? callerGrant : null)
-            : LaunchDecision.Refuse(request.ImageId, LaunchRefusal.InvalidImageState, state);
+            ? LaunchDecision.Allow(this, request, image, kind, region, kind == ImageKind.Shared ? callerGrant : null)
+            : LaunchDecision.Refuse(request, LaunchRefusal.InvalidImageState, state);
     }
 
     /// <summary>

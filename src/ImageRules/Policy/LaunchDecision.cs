@@ -11,27 +11,25 @@ namespace ImageRules.Policy;
 /// <remarks>
 /// <para>For hot paths that ask "may this account launch this image?" many times and mostly need the yes or no. Made by
 /// <see cref="ImagePolicy.Decide(LaunchImage, ImageFacts)"/>; immutable.</para>
-/// <para>Deliberately small (the facts the decision rests on, not the permit itself), so it is cheap to return and
-/// copy: the <see cref="LaunchPermit"/> is described from those facts by the deciding policy each time
-/// <see cref="Permit"/> is read, the same permit every time.</para>
+/// <para>Deliberately small (the request and the facts the decision rests on, not the permit itself), so it is cheap
+/// to return and copy: the <see cref="LaunchPermit"/> is described from those facts by the deciding policy each time
+/// <see cref="Permit"/> is read, the same permit every time, and a refusal's failure from the request.</para>
 /// <para><c>default(LaunchDecision)</c> is not a valid decision: it is neither allowed nor refused, and
 /// <see cref="ToResult"/> throws on it.</para>
 /// </remarks>
 public readonly struct LaunchDecision
 {
+    private readonly LaunchImage? request;
     private readonly Image? image;
     private readonly ShareGrant? grant;
     private readonly Region? region;
     private readonly ImagePolicy? policy;
     private readonly ImageKind kind;
-    private readonly ImageId imageId;
     private readonly ImageState state;
-    private readonly string? missing;
 
-    private LaunchDecision(ImageId imageId, LaunchRefusal refusal, ImageState state, ImagePolicy? policy, Image? image, Region? region, ImageKind kind, ShareGrant? grant, string? missing = null)
+    private LaunchDecision(LaunchImage request, LaunchRefusal refusal, ImageState state, ImagePolicy? policy, Image? image, Region? region, ImageKind kind, ShareGrant? grant)
     {
-        this.missing = missing;
-        this.imageId = imageId;
+        this.request = request;
         this.image = image;
         this.state = state;
         Refusal = refusal;
@@ -67,7 +65,7 @@ public readonly struct LaunchDecision
     /// <exception cref="InvalidOperationException">This is <c>default(LaunchDecision)</c>, not a decision.</exception>
     public Result<LaunchPermit> ToResult()
     {
-        if (imageId == default)
+        if (request is null)
         {
             throw new InvalidOperationException("default(LaunchDecision) is not a decision");
         }
@@ -75,25 +73,21 @@ public readonly struct LaunchDecision
         return Refusal switch
         {
             LaunchRefusal.None => Permit,
-            LaunchRefusal.ImageNotFound => new ImageNotFound(imageId),
-            LaunchRefusal.AccountNotFound => new AccountNotFound(missing),
-            LaunchRefusal.RegionNotFound => new RegionNotFound(missing),
-            _ => new ImageStateInvalid(imageId, state, ImageOperation.Launch),
+            LaunchRefusal.ImageNotFound => new ImageNotFound(request.ImageId),
+            LaunchRefusal.AccountNotFound => new AccountNotFound(request.Caller.Value),
+            LaunchRefusal.RegionNotFound => new RegionNotFound(request.Region.Value),
+            _ => new ImageStateInvalid(request.ImageId, state, ImageOperation.Launch),
         };
     }
 
     /// <inheritdoc/>
-    public override string ToString() => imageId == default ? "not a decision" : IsAllowed ? $"allowed: {Permit}" : $"refused: {Code}";
+    public override string ToString() => request is null ? "not a decision" : IsAllowed ? $"allowed: {Permit}" : $"refused: {Code}";
 
-    /// <summary>An allowed launch of <paramref name="image"/>, of <paramref name="kind"/> for the caller, whose permit <paramref name="policy"/> describes.</summary>
-    internal static LaunchDecision Allow(ImagePolicy policy, Image image, ImageKind kind, Region region, ShareGrant? grant) =>
-        new(image.Id, LaunchRefusal.None, image.State, policy, image, region, kind, grant);
+    /// <summary>An allowed <paramref name="request"/> to launch <paramref name="image"/>, of <paramref name="kind"/> for the caller, whose permit <paramref name="policy"/> describes.</summary>
+    internal static LaunchDecision Allow(ImagePolicy policy, LaunchImage request, Image image, ImageKind kind, Region region, ShareGrant? grant) =>
+        new(request, LaunchRefusal.None, image.State, policy, image, region, kind, grant);
 
-    /// <summary>A refused launch of <paramref name="imageId"/>, for <paramref name="refusal"/>; <paramref name="state"/> is the image's when it is not <c>Normal</c>.</summary>
-    internal static LaunchDecision Refuse(ImageId imageId, LaunchRefusal refusal, ImageState state) =>
-        new(imageId, refusal, state, policy: null, image: null, region: null, kind: default, grant: null);
-
-    /// <summary>A launch refused because the caller or region named by <paramref name="missing"/> does not exist (R7).</summary>
-    internal static LaunchDecision RefuseUnknown(ImageId imageId, LaunchRefusal refusal, string missing) =>
-        new(imageId, refusal, ImageState.Normal, policy: null, image: null, region: null, kind: default, grant: null, missing);
+    /// <summary>A refused <paramref name="request"/>, for <paramref name="refusal"/>; <paramref name="state"/> is the image's when it is not <c>Normal</c>.</summary>
+    internal static LaunchDecision Refuse(LaunchImage request, LaunchRefusal refusal, ImageState state = ImageState.Normal) =>
+        new(request, refusal, state, policy: null, image: null, region: null, kind: default, grant: null);
 }
