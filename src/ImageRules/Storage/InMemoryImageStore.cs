@@ -480,7 +480,7 @@ public sealed class InMemoryImageStore : IImageStore
 
         foreach (var grant in change.GrantsAdded)
         {
-            AddGrant(grant, Find(grant.ImageId, ref granted)!);
+            AddGrant(grant, Find(grant.ImageId, ref granted)!, change.GrantsAdded.Length);
         }
 
         foreach (var id in change.Deleted)
@@ -528,9 +528,10 @@ public sealed class InMemoryImageStore : IImageStore
     private StoredImage? Find(ImageId id, ref StoredImage? last) =>
         last is not null && last.Image.Id == id ? last : last = images.GetValueOrDefault(id);
 
-    private void AddGrant(ShareGrant grant, StoredImage stored)
+    /// <summary>Adds <paramref name="grant"/> to its image's draft; <paramref name="adding"/> is how many grants the change adds in all, room made once.</summary>
+    private void AddGrant(ShareGrant grant, StoredImage stored, int adding)
     {
-        stored.EditGrants().Add(grant.Recipient, grant);
+        stored.EditGrants(adding).Add(grant.Recipient, grant);
         if (IsListedAsShared(grant))
         {
             if (!grantsHeld.TryGetValue(grant.Recipient, out var held))
@@ -546,7 +547,7 @@ public sealed class InMemoryImageStore : IImageStore
     {
         // The recipient keeps its emptied index: sharing again reuses it. The grant as stored says where it is
         // indexed, whatever else the caller's copy says.
-        stored.EditGrants().Remove(grant.Recipient, out var removed);
+        stored.EditGrants(adding: 0).Remove(grant.Recipient, out var removed);
         if (IsListedAsShared(removed!) && grantsHeld.TryGetValue(removed!.Recipient, out var held))
         {
             held.In(removed.Region)?.Remove(stored);
@@ -598,8 +599,27 @@ public sealed class InMemoryImageStore : IImageStore
         /// <summary>Replaces the image in the draft.</summary>
         public void Update(Image image) => draftImage = image;
 
-        /// <summary>The draft's grants to change: a copy of the published ones, made once per change, as the published ones are never changed.</summary>
-        public Dictionary<AccountId, ShareGrant> EditGrants() => draftGrants ??= published?.Grants is { } grants ? new(grants) : [];
+        /// <summary>
+        /// The draft's grants to change: a copy of the published ones (never changed themselves), made once per change
+        /// with room for <paramref name="adding"/> more, so a share of many accounts fills it without growing it.
+        /// </summary>
+        public Dictionary<AccountId, ShareGrant> EditGrants(int adding)
+        {
+            if (draftGrants is null)
+            {
+                var grants = published?.Grants;
+                draftGrants = new Dictionary<AccountId, ShareGrant>((grants?.Count ?? 0) + adding);
+                if (grants is not null)
+                {
+                    foreach (var (recipient, grant) in grants)
+                    {
+                        draftGrants.Add(recipient, grant);
+                    }
+                }
+            }
+
+            return draftGrants;
+        }
 
         /// <summary>Publishes the draft, if any, as one value (no grants left is none, null); a read without the lock sees it whole from now on.</summary>
         public void Publish()
