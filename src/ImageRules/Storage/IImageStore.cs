@@ -117,6 +117,10 @@ public interface IImageStore
     /// Forgets the pending event <paramref name="id"/>: every observer has taken it. An id not pending (delivered
     /// already, by this process or another) is no error.
     /// </summary>
-    /// <remarks>No default, as for <see cref="ReadPendingEventsAsync"/>.</remarks>
+    /// <remarks>
+    /// No default, as for <see cref="ReadPendingEventsAsync"/>. The mark need not be durable: one lost in a crash only
+    /// has the event delivered again, which at-least-once delivery allows, so a store may commit it without waiting for
+    /// the disk (the SQLite store does).
+    /// </remarks>
     ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default);
 }
