@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using ImageRules.Application;
 using ImageRules.Domain;
-using ImageRules.Domain.Events;
 using ImageRules.Policy;
 using ImageRules.Storage.Tests.Support;
 using ImageRules.Tests.Support;
@@ -90,7 +89,7 @@ public class HiddenImageWorkTests
         [.. statements.Select(s => s.Replace(id.Value, "<image id>", StringComparison.Ordinal))];
 
     /// <summary>The store under the service, keeping the facts of every load it hands back, to a decision or to a read.</summary>
-    private sealed class LoadedFacts(IImageStore inner) : IImageStore
+    private sealed class LoadedFacts(IImageStore inner) : ForwardingImageStore(inner), IImageStore
     {
         private readonly ConcurrentQueue<ImageFacts> loaded = new();
 
@@ -102,27 +101,11 @@ public class HiddenImageWorkTests
             return taken;
         }
 
-        public async ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default) =>
-            Kept(await inner.LoadFactsAsync(query, cancellationToken));
+        public override async ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default) =>
+            Kept(await Inner.LoadFactsAsync(query, cancellationToken));
 
-        public ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default) =>
-            inner.DecideAsync(query, facts => decide(Kept(facts)), cancellationToken);
-
-        public ValueTask<bool> TryCommitAsync(CatalogueChange change, CancellationToken cancellationToken = default) => inner.TryCommitAsync(change, cancellationToken);
-
-        public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default) =>
-            inner.QueryVisibleAsync(viewer, region, filter, page, cancellationToken);
-
-        public ValueTask<Image?> FindImageAsync(ImageId id, CancellationToken cancellationToken = default) => inner.FindImageAsync(id, cancellationToken);
-
-        public ValueTask SaveAccountAsync(Account account, CancellationToken cancellationToken = default) => inner.SaveAccountAsync(account, cancellationToken);
-
-        public ValueTask SaveRegionAsync(Region region, CancellationToken cancellationToken = default) => inner.SaveRegionAsync(region, cancellationToken);
-
-        public ValueTask<IReadOnlyList<SavedImageEvent>> ReadPendingEventsAsync(DateTimeOffset occurredBy, int limit, CancellationToken cancellationToken = default) =>
-            inner.ReadPendingEventsAsync(occurredBy, limit, cancellationToken);
-
-        public ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default) => inner.MarkEventDeliveredAsync(id, cancellationToken);
+        ValueTask<bool> IImageStore.DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken) =>
+            Inner.DecideAsync(query, facts => decide(Kept(facts)), cancellationToken);
 
         private ImageFacts Kept(ImageFacts facts)
         {

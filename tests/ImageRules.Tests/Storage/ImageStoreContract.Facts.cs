@@ -174,8 +174,8 @@ public abstract partial class ImageStoreContract
     [InlineData("a public image of another region")]
     public async Task R6_an_image_hidden_from_the_caller_loads_as_a_missing_one_does_and_both_are_not_found(string hiddenCase)
     {
-        // The store does not judge visibility, the engine does (ImagePolicy.KindFor): a hidden image is loaded like
-        // any other, and only the image's own record, its grants and its catalogue tell it from a missing id. What
+        // Unless asked for the image as seen (FactsQuery.ImageAsSeen), the store does not judge visibility, the engine
+        // does (ImagePolicy.KindFor): a hidden image is loaded like any other, and only the image's own record, its grants and its catalogue tell it from a missing id. What
         // the facts say of the caller, the place and the accounts named is the same, a read carries no other
         // account's grant, and every decision answers ImageNotFound for both.
         var (makeImage, grantee, caller) = HiddenCases[hiddenCase];
