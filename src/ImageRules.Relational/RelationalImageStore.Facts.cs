@@ -197,8 +197,11 @@ public sealed partial class RelationalImageStore
             {
                 yield return $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @image{Seen("i")}";
                 var grants = query.AllGrants ? string.Empty : " AND g.recipient = @caller";
-                var seen = seenOnly ? $" AND EXISTS (SELECT 1 FROM images k WHERE k.id = @image{Seen("k")})" : string.Empty;
-                yield return $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{grants}{seen}";
+                // Through the image, found first by its key, so the grants of an image the caller cannot see are never
+                // walked (a condition on the grants alone would be checked against each of them).
+                yield return seenOnly
+                    ? $"SELECT {GrantRows.Columns} FROM images k JOIN grants g ON g.image_id = k.id WHERE k.id = @image{Seen("k")}{grants}"
+                    : $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{grants}";
             }
 
             var first = 0;
