@@ -130,6 +130,15 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
         return exception.IsTransient;
     }
 
+    /// <summary>
+    /// A statement that lets the next commit on its connection return before it reaches the disk, for a write whose loss
+    /// in a crash costs only a redo (marking an event delivered: the event is delivered again, which at-least-once
+    /// delivery allows), or null (the default) to commit such a write as durably as any other. It must never risk the
+    /// file's consistency, and the connection's usual setting must come back at its next opening
+    /// (<see cref="ConfigureConnectionAsync"/>), so no other write runs with it.
+    /// </summary>
+    protected virtual string? UnsyncedCommitSetting => null;
+
     /// <summary>Releases the pool and other resources asynchronously; overrides must call the base.</summary>
     protected virtual ValueTask DisposeAsyncCore()
     {
@@ -231,6 +240,13 @@ public abstract partial class RelationalDatabase : IAsyncDisposable, IDisposable
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// Runs <paramref name="sql"/>, a write that may be lost in a crash at no cost but a redo, as <see cref="ExecuteAsync"/>
+    /// does, with <see cref="UnsyncedCommitSetting"/> first when the engine has one.
+    /// </summary>
+    internal ValueTask ExecuteUnsyncedAsync(string operation, string sql, Action<DbCommand> bind, CancellationToken cancellationToken) =>
+        ExecuteAsync(operation, UnsyncedCommitSetting is { } setting ? $"{setting};\n{sql}" : sql, bind, cancellationToken);
 
     /// <summary>
     /// Creates or upgrades the schema over <paramref name="connection"/> unless this instance already did; reads its

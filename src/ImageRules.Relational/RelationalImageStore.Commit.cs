@@ -54,7 +54,7 @@ public sealed partial class RelationalImageStore
     {
         Guard.Against.Null(query);
         Guard.Against.Null(decide);
-        var load = new FactsLoad(query, database.LockRowsClause("c"), hiddenAsMissing: true);
+        var load = new FactsLoad(query, deciding: true, database.LockRowsClause("c"));
         var nothingToWrite = false;
         var committed = await database.TryWriteAsync(
             async (transaction, ct) =>

@@ -13,21 +13,22 @@ public sealed partial class RelationalImageStore
     /// <remarks>
     /// One command, so one round trip, of these statements in this order: the catalogue's version with its images, in
     /// one statement so that they agree (the catalogue named, else the image's own, found through the image in the
-    /// same statement); the image; its grants (all, or the caller's); the caller and the accounts named; the region
-    /// and the target region. Which statements run depends only on which facts are asked for, never on what is
-    /// stored, so a missing image and one hidden from the caller cost alike (R6).
+    /// same statement, unless <see cref="FactsQuery.ImageAsSeen"/>); the image; its grants (all, or the caller's); the
+    /// caller and the accounts named; the region and the target region. Which statements run depends only on which
+    /// facts are asked for, never on what is stored, so a missing image and one hidden from the caller cost alike (R6);
+    /// with <see cref="FactsQuery.ImageAsSeen"/>, the statements themselves leave out an image the caller cannot see, so
+    /// they return no row of it or its grants, as for a missing id.
     /// </remarks>
     public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(query);
-        var load = new FactsLoad(query);
+        var load = new FactsLoad(query, deciding: false);
         return database.ReadAsync("load_facts", load.Sql, load.Bind, load.ReadAsync, cancellationToken);
     }
 
     /// <summary>
     /// The command that loads one <see cref="FactsQuery"/>'s facts, and how its results are read back; in a write
-    /// transaction, it may first lock the catalogue the facts are about (see <see cref="RelationalDatabase.LockRowsClause"/>)
-    /// and load an image hidden from the caller as a missing one.
+    /// transaction, it may first lock the catalogue the facts are about (see <see cref="RelationalDatabase.LockRowsClause"/>).
     /// </summary>
     private sealed class FactsLoad
     {
@@ -37,21 +38,24 @@ public sealed partial class RelationalImageStore
         private readonly FactsQuery query;
         private readonly string? lockRows;
         private readonly bool seenOnly;
+        private readonly bool ownCatalogue;
         private readonly ImmutableArray<AccountId> named;
         private readonly AccountId[][] accountStatements;
 
         /// <param name="query">The facts to load.</param>
         /// <param name="lockRows">The engine's clause that locks the rows a SELECT reads from the table aliased <c>c</c>, to lock the catalogue first; null to lock nothing.</param>
-        /// <param name="hiddenAsMissing">
+        /// <param name="deciding">
         /// True for a decision: when the query names an image and no catalogue, an image the caller cannot see
         /// (<see cref="ImagePolicy.KindFor"/>) is loaded as a missing one, with no catalogue, no grants and nothing
-        /// locked, by the same statements (R6).
+        /// locked, by the same statements (R6), as it is for a read with <see cref="FactsQuery.ImageAsSeen"/>.
         /// </param>
-        public FactsLoad(FactsQuery query, string? lockRows = null, bool hiddenAsMissing = false)
+        public FactsLoad(FactsQuery query, bool deciding, string? lockRows = null)
         {
             this.query = query;
-            this.lockRows = ReadsCatalogue(query) ? lockRows : null;
-            seenOnly = hiddenAsMissing && query.Image is not null && query.Catalogue is null;
+            ownCatalogue = query is { Catalogue: null, Image: not null, ImageAsSeen: false };
+            this.lockRows = ReadsCatalogue ? lockRows : null;
+            // As FactsQuery.LoadsAsSeen decides it for the in-memory store.
+            seenOnly = query.Image is not null && (query.ImageAsSeen || (deciding && query.Catalogue is null));
             named = query.Accounts.IsDefault ? [] : query.Accounts;
             accountStatements = named.Prepend(query.Caller).Distinct().Chunk(AccountsPerStatement).ToArray();
             Sql = string.Join(";\n", LockStatements().Concat(Statements()));
@@ -60,7 +64,7 @@ public sealed partial class RelationalImageStore
         /// <summary>The statements, separated by semicolons.</summary>
         public string Sql { get; }
 
-        private static bool ReadsCatalogue(FactsQuery query) => query.Catalogue is not null || query.Image is not null;
+        private bool ReadsCatalogue => query.Catalogue is not null || ownCatalogue;
 
         public void Bind(DbCommand command)
         {
@@ -115,7 +119,7 @@ public sealed partial class RelationalImageStore
                 await reader.ReadRowsAsync(_ => 0, cancellationToken).ConfigureAwait(false);
             }
 
-            var catalogue = ReadsCatalogue(query)
+            var catalogue = ReadsCatalogue
                 ? await reader.ReadRowsAsync(r => (Version: r.GetInt64(0), Image: r.IsDBNull(1) ? null : ImageRows.Read(r, 1)), cancellationToken).ConfigureAwait(false)
                 : [];
             var image = query.Image is null ? [] : await reader.ReadRowsAsync(r => ImageRows.Read(r), cancellationToken).ConfigureAwait(false);
@@ -177,7 +181,7 @@ public sealed partial class RelationalImageStore
                     LEFT JOIN images i ON i.owner = @catalogue_owner AND i.region = @catalogue_region
                     """;
             }
-            else if (query.Image is not null)
+            else if (ownCatalogue)
             {
                 // Every image's catalogue has a row (a foreign key), so a missing image is the one way to read no row.
                 yield return $"""
@@ -193,8 +197,11 @@ public sealed partial class RelationalImageStore
             {
                 yield return $"SELECT {ImageRows.Columns} FROM images i WHERE i.id = @image{Seen("i")}";
                 var grants = query.AllGrants ? string.Empty : " AND g.recipient = @caller";
-                var seen = seenOnly ? $" AND EXISTS (SELECT 1 FROM images k WHERE k.id = @image{Seen("k")})" : string.Empty;
-                yield return $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{grants}{seen}";
+                // Through the image, found first by its key, so the grants of an image the caller cannot see are never
+                // walked (a condition on the grants alone would be checked against each of them).
+                yield return seenOnly
+                    ? $"SELECT {GrantRows.Columns} FROM images k JOIN grants g ON g.image_id = k.id WHERE k.id = @image{Seen("k")}{grants}"
+                    : $"SELECT {GrantRows.Columns} FROM grants g WHERE g.image_id = @image{grants}";
             }
 
             var first = 0;

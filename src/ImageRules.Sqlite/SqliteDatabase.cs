@@ -12,7 +12,8 @@ namespace ImageRules.Sqlite;
 /// </summary>
 /// <remarks>
 /// <para>The file is put in write-ahead-log mode (readers never wait for the writer), each commit is synced to disk
-/// before it is acknowledged (<c>synchronous = FULL</c>), and foreign keys are enforced. A write transaction takes the
+/// before it is acknowledged (<c>synchronous = FULL</c>; but for marking an event delivered, see
+/// <see cref="UnsyncedCommitSetting"/>), and foreign keys are enforced. A write transaction takes the
 /// database's one write lock when it begins, so it excludes every other writer for its whole length: a write decides
 /// on what it reads and commits without any other writer in between, and racing writers queue. A process killed
 /// mid-write leaves the file consistent: its uncommitted transaction is simply absent.</para>
@@ -77,6 +78,15 @@ public sealed class SqliteDatabase : RelationalDatabase
 
     /// <inheritdoc/>
     protected override DbConnection CreateConnection() => new SqliteConnection(connectionString);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// <c>synchronous = NORMAL</c>, for this connection until its next opening sets <c>FULL</c> again: in write-ahead-log
+    /// mode the commit is appended to the log without a sync, the log is still synced before every checkpoint, so the
+    /// file stays consistent whatever happens, and the next synced commit of any connection syncs the log with it.
+    /// Only a power failure or an operating-system crash right after can lose such a commit.
+    /// </remarks>
+    protected override string? UnsyncedCommitSetting => "PRAGMA synchronous = NORMAL";
 
     /// <inheritdoc/>
     protected override async ValueTask ConfigureConnectionAsync(DbConnection connection, CancellationToken cancellationToken)

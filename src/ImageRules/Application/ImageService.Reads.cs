@@ -27,7 +27,7 @@ public sealed partial class ImageService
                 return new(Decided(ref scope, memory.DecideLaunch(policy, request)));
             }
 
-            var loading = InStoreAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken);
+            var loading = InStoreAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, ImageAsSeen = true }, static (s, q, ct) => s.LoadFactsAsync(q, ct), cancellationToken);
             return loading.IsCompletedSuccessfully
                 ? new(Decided(ref scope, policy.Decide(request, loading.Result)))
                 : DecideLaunchLaterAsync(request, loading, scope);
@@ -65,7 +65,7 @@ public sealed partial class ImageService
     {
         Guard.Against.Null(request);
         return ObserveAsync(OperationNames.Describe, request.Caller, async () =>
-            policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId }, cancellationToken).ConfigureAwait(false)));
+            policy.Decide(request, await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, ImageAsSeen = true }, cancellationToken).ConfigureAwait(false)));
     }
 
     /// <summary>
@@ -135,7 +135,7 @@ public sealed partial class ImageService
     public async ValueTask<Result<ImmutableArray<ShareGrant>>> DescribeShareGrantsAsync(DescribeShareGrants request, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(request);
-        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true }, cancellationToken).ConfigureAwait(false);
+        var facts = await LoadAsync(new FactsQuery(request.Caller, request.Region) { Image = request.ImageId, AllGrants = true, ImageAsSeen = true }, cancellationToken).ConfigureAwait(false);
         return policy.Decide(request, facts);
     }
 

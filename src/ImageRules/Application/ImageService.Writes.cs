@@ -30,6 +30,7 @@ public sealed partial class ImageService
             Image = request.ImageId,
             Catalogue = new CatalogueKey(request.Caller, request.TargetRegion),
             TargetRegion = request.TargetRegion,
+            ImageAsSeen = true,
         };
         return WriteAsync(query, facts => policy.Decide(request, facts), ImageOperation.Copy, request.DryRun, cancellationToken, makesImage: true);
     }

@@ -19,7 +19,9 @@ namespace ImageRules.Storage;
 /// it is <see cref="LoadFactsAsync"/> then <see cref="TryCommitAsync"/>, so it can lose a race like any optimistic
 /// write; a store that can hold its catalogue while the decision is made (a row lock, a write lock) overrides it so that
 /// racing writers of one catalogue queue instead of failing.</para>
-/// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6).</para>
+/// <para><b>Equal work.</b> A load costs the same whether the image is missing or hidden from the caller (R6). A read
+/// about the image alone (<see cref="FactsQuery.ImageAsSeen"/>) and a decision about it (<see cref="DecideAsync"/>)
+/// load a hidden image as a missing one: nothing of it, its grants or its catalogue is loaded for the caller.</para>
 /// <para><b>Cost.</b> Every call costs in proportion to its answer, not to the number of images stored. A listing
 /// (<see cref="QueryVisibleAsync"/>) with no filter but kind costs in proportion to its offset plus its limit, not to
 /// how many images the viewer sees, and its total is exact without counting them (stores keep counts as they commit);
@@ -65,15 +67,18 @@ public interface IImageStore
     /// <para>This default loads and commits in two calls, so it can answer false under contention; stores override it
     /// to decide while holding the catalogue (<c>RelationalImageStore</c> locks the catalogue's row, or the whole
     /// database on SQLite, for the load, the decision and the commit), so racing writers queue and it answers false
-    /// only when a race was lost all the same. Equal work (R6) holds as for <see cref="LoadFactsAsync"/>; the stores of
-    /// this library also load an image hidden from the caller, when no catalogue is named, as a missing one (no catalogue,
-    /// no grants, nothing locked), which every decision refuses alike.</para>
+    /// only when a race was lost all the same. Equal work (R6) holds as for <see cref="LoadFactsAsync"/>. When the query
+    /// names an image and no catalogue (or asks for <see cref="FactsQuery.ImageAsSeen"/>), an image hidden from the caller
+    /// (<see cref="ImagePolicy.KindFor"/>) reaches <paramref name="decide"/> as a missing one (no image, no grants, no
+    /// catalogue), which every decision refuses alike: this default loads the facts and then drops them; the stores of
+    /// this library load nothing of the image to begin with (no catalogue, no grants, nothing locked).</para>
     /// </remarks>
     /// <exception cref="InvalidOperationException">The change contradicts the catalogue at the version it expects (see <see cref="TryCommitAsync"/>). Nothing is written.</exception>
     async ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(decide);
-        var facts = await LoadFactsAsync(query, cancellationToken).ConfigureAwait(false);
+        Guard.Against.Null(query);
+        var facts = query.AsSeen(await LoadFactsAsync(query, cancellationToken).ConfigureAwait(false), deciding: true);
         return decide(facts) is not { } change || await TryCommitAsync(change, cancellationToken).ConfigureAwait(false);
     }
 
@@ -112,6 +117,10 @@ public interface IImageStore
     /// Forgets the pending event <paramref name="id"/>: every observer has taken it. An id not pending (delivered
     /// already, by this process or another) is no error.
     /// </summary>
-    /// <remarks>No default, as for <see cref="ReadPendingEventsAsync"/>.</remarks>
+    /// <remarks>
+    /// No default, as for <see cref="ReadPendingEventsAsync"/>. The mark need not be durable: one lost in a crash only
+    /// has the event delivered again, which at-least-once delivery allows, so a store may commit it without waiting for
+    /// the disk (the SQLite store does).
+    /// </remarks>
     ValueTask MarkEventDeliveredAsync(string id, CancellationToken cancellationToken = default);
 }

@@ -52,16 +52,22 @@ public sealed class InMemoryImageStore : IImageStore
     public ValueTask<ImageFacts> LoadFactsAsync(FactsQuery query, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(query);
-        return ValueTask.FromResult(LoadFacts(query));
+        return ValueTask.FromResult(LoadFacts(query, deciding: false));
     }
 
-    private ImageFacts LoadFacts(FactsQuery query)
+    /// <summary>The facts of <paramref name="query"/>, an image the caller cannot see taken as missing when the query <see cref="FactsQuery.LoadsAsSeen"/> (R6).</summary>
+    private ImageFacts LoadFacts(FactsQuery query, bool deciding)
     {
         lock (gate)
         {
             // One lookup finds the image, its catalogue and its grants.
             var stored = query.Image is { } id ? images.GetValueOrDefault(id) : null;
-            var catalogue = query.Catalogue is { } key ? catalogues.GetValueOrDefault(key) : stored?.Catalogue;
+            if (stored is not null && query.LoadsAsSeen(deciding) && !SeenBy(query, stored))
+            {
+                stored = null;
+            }
+
+            var catalogue = query.Catalogue is { } key ? catalogues.GetValueOrDefault(key) : query.ImageAsSeen ? null : stored?.Catalogue;
             return new ImageFacts
             {
                 Caller = accounts.GetValueOrDefault(query.Caller),
@@ -321,7 +327,7 @@ public sealed class InMemoryImageStore : IImageStore
     /// <remarks>
     /// Holds the store's lock from the load to the commit, so racing writers queue and none loses a race;
     /// <paramref name="decide"/> runs under the lock, so it must be quick and must not call the store (the policy is pure).
-    /// An image hidden from the caller, with no catalogue named, is loaded as a missing one (R6).
+    /// An image hidden from the caller, with no catalogue named, is loaded as a missing one (R6): no catalogue, no grants.
     /// </remarks>
     public ValueTask<bool> DecideAsync(FactsQuery query, Func<ImageFacts, CatalogueChange?> decide, CancellationToken cancellationToken = default)
     {
@@ -330,18 +336,14 @@ public sealed class InMemoryImageStore : IImageStore
         lock (gate)
         {
             // The lock is re-entrant: the load and the commit take it again, inside this hold.
-            var change = decide(LoadFacts(HiddenFromCaller(query) ? query with { Image = null } : query));
+            var change = decide(LoadFacts(query, deciding: true));
             return ValueTask.FromResult(change is null || TryCommit(change));
         }
     }
 
-    /// <summary>
-    /// True when the decision is about one image (no catalogue named) that the caller cannot see (R6): it is loaded as
-    /// a missing one, with no catalogue and no grants, as the SQL stores load it.
-    /// </summary>
-    private bool HiddenFromCaller(FactsQuery query) =>
-        query is { Image: { } id, Catalogue: null } && images.TryGetValue(id, out var stored)
-        && ImagePolicy.KindFor(stored.Image, query.Caller, query.Region, stored.Grants?.GetValueOrDefault(query.Caller)) is null;
+    /// <summary>True when the caller of <paramref name="query"/> can see the image (<see cref="ImagePolicy.KindFor"/>, R6).</summary>
+    private static bool SeenBy(FactsQuery query, StoredImage stored) =>
+        ImagePolicy.KindFor(stored.Image, query.Caller, query.Region, stored.Grants?.GetValueOrDefault(query.Caller)) is not null;
 
     private bool AnyInUse(ImmutableArray<Image> added)
     {

@@ -174,8 +174,8 @@ public abstract partial class ImageStoreContract
     [InlineData("a public image of another region")]
     public async Task R6_an_image_hidden_from_the_caller_loads_as_a_missing_one_does_and_both_are_not_found(string hiddenCase)
     {
-        // The store does not judge visibility, the engine does (ImagePolicy.KindFor): a hidden image is loaded like
-        // any other, and only the image's own record, its grants and its catalogue tell it from a missing id. What
+        // Unless asked for the image as seen (FactsQuery.ImageAsSeen), the store does not judge visibility, the engine
+        // does (ImagePolicy.KindFor): a hidden image is loaded like any other, and only the image's own record, its grants and its catalogue tell it from a missing id. What
         // the facts say of the caller, the place and the accounts named is the same, a read carries no other
         // account's grant, and every decision answers ImageNotFound for both.
         var (makeImage, grantee, caller) = HiddenCases[hiddenCase];
@@ -207,6 +207,59 @@ public abstract partial class ImageStoreContract
             Assert.Equal(new ImageNotFound(hidden.Id), decide(missing));
             Assert.Equal(new ImageNotFound(hidden.Id), decide(found));
         }
+    }
+
+    [Theory]
+    [InlineData("another owner's image, shared with someone else", false)]
+    [InlineData("another owner's image, shared with someone else", true)]
+    [InlineData("the caller's own image, asked for in another region", true)]
+    [InlineData("an image shared with the caller, asked for in another region", false)]
+    [InlineData("an image shared with the caller, asked for in another region", true)]
+    [InlineData("a public image of another region", false)]
+    public async Task R6_a_read_of_an_image_as_seen_loads_one_hidden_from_the_caller_exactly_as_a_missing_one(string hiddenCase, bool allGrants)
+    {
+        // A get, a launch or a grants read (FactsQuery.ImageAsSeen): the store itself leaves out an image the caller
+        // cannot see, so nothing of it, its grants or its owner's catalogue is loaded, as for a missing id.
+        var (makeImage, grantee, caller) = HiddenCases[hiddenCase];
+        var hidden = makeImage();
+        var store = await NewStoreAsync();
+        await SeedAsync(store);
+        await AddAsync(store, hidden, hidden with { Id = new ImageId("img-h0000002"), Name = "beside it" });
+        if (hidden.Owner is not null)
+        {
+            await ShareAsync(store, hidden, grantee);
+        }
+
+        var read = new FactsQuery(caller.Id, Guangzhou) { Image = hidden.Id, AllGrants = allGrants, ImageAsSeen = true };
+        var found = await store.LoadFactsAsync(read);
+        var missing = await store.LoadFactsAsync(read with { Image = new ImageId("img-missing1") });
+
+        Assert.Equal(missing, found);
+        Assert.Equal((null, 0, 0, 0L), (found.Image, found.Grants.Length, found.Catalogue.Length, found.Version));
+        Assert.Equal((caller, Sample.Guangzhou), (found.Caller, found.Region));
+    }
+
+    [Theory]
+    [InlineData("the owner", true)]
+    [InlineData("the owner", false)]
+    [InlineData("a recipient", true)]
+    [InlineData("a recipient", false)]
+    public async Task R1_R27_a_read_of_an_image_as_seen_loads_a_visible_image_and_its_grants_but_no_catalogue(string caller, bool allGrants)
+    {
+        var store = await NewStoreAsync();
+        await SeedAsync(store);
+        var image = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
+        await AddAsync(store, image, Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000002", "beside it"));
+        var toBob = await ShareAsync(store, image, Sample.Bob);
+        var toCarol = await ShareAsync(store, image, Sample.Carol);
+        var account = caller == "the owner" ? Sample.Alice : Sample.Carol;
+
+        var facts = await store.LoadFactsAsync(new FactsQuery(account.Id, Guangzhou) { Image = image.Id, AllGrants = allGrants, ImageAsSeen = true });
+
+        Assert.Equal((account, Sample.Guangzhou, image), (facts.Caller, facts.Region, facts.Image));
+        ShareGrant[] grants = allGrants ? [toBob, toCarol] : caller == "the owner" ? [] : [toCarol];
+        Assert.Equal(grants.ToHashSet(), facts.Grants.ToHashSet());
+        Assert.Equal((0, 0L), (facts.Catalogue.Length, facts.Version));
     }
 
     /// <summary>
