@@ -100,7 +100,21 @@ public sealed partial class ImageService
             (request.Caller, request.Region, Filter: filter, Page: page),
             static (s, q, ct) => s.QueryVisibleAsync(q.Caller, q.Region, q.Filter, q.Page, ct),
             cancellationToken).ConfigureAwait(false);
-        return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
+        return AsOf(found, now);
+    }
+
+    /// <summary>The page with each image as it stands at <paramref name="now"/> (R37): the store's page itself when no image in it timed out, as is usual.</summary>
+    private ImagePage AsOf(ImagePage found, DateTimeOffset now)
+    {
+        foreach (var seen in found.Items)
+        {
+            if (!ReferenceEquals(policy.AsOf(seen.Image, now), seen.Image))
+            {
+                return found with { Items = [.. found.Items.Select(v => v with { Image = policy.AsOf(v.Image, now) })] };
+            }
+        }
+
+        return found;
     }
 
     /// <summary>
