@@ -5,8 +5,10 @@ namespace ImageRules.AspNetCore.Wire;
 /// <summary>SDK <c>Image</c>: an image with its state and attributes, as DescribeImages lists it.</summary>
 /// <remarks>
 /// Every field is optional in the SDK model; an unset one is left out of the JSON, except <see cref="SyncPercent"/>,
-/// which the model documents as possibly null and the provider writes as <c>null</c>. Immutable.
+/// which the model documents as possibly null and the provider writes as <c>null</c>. Written by
+/// <see cref="WireImageConverter"/>, which also formats <see cref="CreatedTime"/> (<see cref="WireTimestamp"/>). Immutable.
 /// </remarks>
+[JsonConverter(typeof(WireImageConverter))]
 internal sealed record Image
 {
     /// <summary>The image id, such as <c>img-gvbnzy6f</c>.</summary>
@@ -19,7 +21,6 @@ internal sealed record Image
     public string? ImageType { get; init; }
 
     /// <summary>ISO 8601 in UTC, <c>YYYY-MM-DDThh:mm:ssZ</c>; see <see cref="WireTimestamp"/>.</summary>
-    [JsonConverter(typeof(WireTimestamp))]
     public DateTimeOffset? CreatedTime { get; init; }
 
     /// <summary>The image name.</summary>
@@ -47,7 +48,6 @@ internal sealed record Image
     public string? ImageSource { get; init; }
 
     /// <summary>The sync progress in percent; may be null (SDK: int64).</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
     public long? SyncPercent { get; init; }
 
     /// <summary>Whether the image supports cloud-init.</summary>
