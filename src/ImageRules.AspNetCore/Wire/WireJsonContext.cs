@@ -35,8 +35,6 @@ namespace ImageRules.AspNetCore.Wire;
 [JsonSerializable(typeof(ExportImagesRequest))]
 [JsonSerializable(typeof(DescribeImageFromFamilyRequest))]
 [JsonSerializable(typeof(WireEnvelope<DescribeImagesResponse>))]
-[JsonSerializable(typeof(Snapshot))] // written by WireImageConverter, which hides Image's members from the generator
-[JsonSerializable(typeof(Tag))]
 [JsonSerializable(typeof(WireEnvelope<CreateImageResponse>))]
 [JsonSerializable(typeof(WireEnvelope<DeleteImagesResponse>))]
 [JsonSerializable(typeof(WireEnvelope<ModifyImageAttributeResponse>))]
