@@ -4,7 +4,6 @@ using ImageRules.AspNetCore.Wire;
 using ImageRules.Domain;
 using ImageRules.Policy;
 using ImageRules.Policy.Failures;
-using WireImage = ImageRules.AspNetCore.Wire.Image;
 
 namespace ImageRules.AspNetCore;
 
@@ -34,7 +33,7 @@ internal sealed partial class ImageApiActions
         {
             var found = await images.DescribeImagesAsync(new DescribeImages(call.Caller, region, exact, page.Offset, page.Limit), cancellationToken).ConfigureAwait(false);
             return found.TryGetValue(out var served, out var refused)
-                ? Ok(new DescribeImagesResponse { TotalCount = served.TotalCount, ImageSet = ToWire(served.Items.AsSpan()) }, call)
+                ? Ok(new DescribeImagesResponse { TotalCount = served.TotalCount, ImageSet = WireImages.Set(served.Items.AsMemory(), lifecycle) }, call)
                 : Fail(refused, call);
         }
 
@@ -58,7 +57,7 @@ internal sealed partial class ImageApiActions
 
         var from = Math.Min(page.Offset, matches.Count);
         var items = CollectionsMarshal.AsSpan(matches)[from..Math.Min(matches.Count, from + page.Limit)];
-        return Ok(new DescribeImagesResponse { TotalCount = matches.Count, ImageSet = ToWire(items) }, call);
+        return Ok(new DescribeImagesResponse { TotalCount = matches.Count, ImageSet = WireImages.Set(items.ToArray(), lifecycle) }, call);
     }
 
     /// <summary>
@@ -95,17 +94,6 @@ internal sealed partial class ImageApiActions
         }
 
         return filter;
-    }
-
-    private WireImage[] ToWire(ReadOnlySpan<VisibleImage> page)
-    {
-        var wire = new WireImage[page.Length];
-        for (var i = 0; i < page.Length; i++)
-        {
-            wire[i] = WireImages.ToWire(page[i], lifecycle);
-        }
-
-        return wire;
     }
 
     private static bool MatchesAll(IReadOnlyList<Filter> filters, VisibleImage visible)

@@ -24,6 +24,9 @@ public static class ImageApiEndpointRouteBuilderExtensions
     {
         Guard.Against.Null(endpoints);
         Guard.Against.NullOrEmpty(pattern);
-        return endpoints.Map(pattern, (HttpContext context) => context.RequestServices.GetRequiredService<ImageApiEndpoint>().HandleAsync(context));
+        // Resolved once: the endpoint is a singleton, and asking each request's services for it would open a service
+        // scope per request that nothing else needs.
+        var endpoint = endpoints.ServiceProvider.GetRequiredService<ImageApiEndpoint>();
+        return endpoints.Map(pattern, new RequestDelegate(endpoint.HandleAsync));
     }
 }

@@ -1,39 +1,26 @@
+using System.Text.Json;
 using ImageRules.AspNetCore.Lifecycle;
+using ImageRules.AspNetCore.Wire;
 using ImageRules.Domain;
 using ImageRules.Policy;
-using WireImage = ImageRules.AspNetCore.Wire.Image;
 
 namespace ImageRules.AspNetCore;
 
 /// <summary>How the library's values are spelled on the provider's wire (the SDK model's names and values).</summary>
+/// <remarks>
+/// An image is written field by field with pre-encoded names, in the SDK model's order:
+/// every field the stand-in knows, <c>SnapshotSet</c> and <c>Tags</c> empty, <c>CdcCacheStatus</c> left out.
+/// Stateless and thread-safe.
+/// </remarks>
 internal static class WireImages
 {
-    public static WireImage ToWire(VisibleImage visible, ImageLifecycle lifecycle)
-    {
-        var image = visible.Image;
-        return new WireImage
-        {
-            ImageId = image.Id.Value,
-            OsName = image.OperatingSystem.Name,
-            ImageType = TypeOf(visible.Kind),
-            CreatedTime = image.CreatedAt,
-            ImageName = image.Name,
-            ImageDescription = image.Description,
-            ImageSize = image.SizeGiB,
-            Architecture = image.Architecture == Architecture.Arm64 ? "arm" : image.Architecture.ToProviderName(),
-            ImageState = StateOf(image.State),
-            Platform = image.OperatingSystem.Platform,
-            ImageCreator = image.Owner?.Value ?? string.Empty,
-            ImageSource = SourceOf(image.Source),
-            SyncPercent = lifecycle.Progress(image),
-            IsSupportCloudinit = true,
-            SnapshotSet = [],
-            Tags = [],
-            LicenseType = "TencentCloud",
-            ImageFamily = string.Empty,
-            ImageDeprecated = false,
-        };
-    }
+    private static readonly JsonEncodedText TencentCloud = JsonEncodedText.Encode("TencentCloud");
+
+    /// <summary>
+    /// The images of <paramref name="page"/> as the answer's <c>ImageSet</c>; each one's <c>SyncPercent</c> is the
+    /// lifecycle's progress when the answer is written.
+    /// </summary>
+    public static WireImageSet Set(ReadOnlyMemory<VisibleImage> page, ImageLifecycle lifecycle) => new PageImages(page, lifecycle);
 
     public static string TypeOf(ImageKind kind) => kind switch
     {
@@ -72,4 +59,74 @@ internal static class WireImages
         ImageSource.Imported => "EXTERNAL_IMPORT",
         _ => "CREATE_IMAGE",
     };
+
+    /// <summary>Writes <paramref name="visible"/> as an SDK <c>Image</c> object.</summary>
+    private static void Write(Utf8JsonWriter writer, VisibleImage visible, ImageLifecycle lifecycle)
+    {
+        var image = visible.Image;
+        writer.WriteStartObject();
+        writer.WriteString(Names.ImageId, image.Id.Value);
+        writer.WriteString(Names.OsName, image.OperatingSystem.Name);
+        writer.WriteString(Names.ImageType, TypeOf(visible.Kind));
+        writer.WritePropertyName(Names.CreatedTime);
+        WireTimestamp.WriteValue(writer, image.CreatedAt);
+        writer.WriteString(Names.ImageName, image.Name);
+        writer.WriteString(Names.ImageDescription, image.Description);
+        writer.WriteNumber(Names.ImageSize, image.SizeGiB);
+        writer.WriteString(Names.Architecture, image.Architecture == Architecture.Arm64 ? "arm" : image.Architecture.ToProviderName());
+        writer.WriteString(Names.ImageState, StateOf(image.State));
+        writer.WriteString(Names.Platform, image.OperatingSystem.Platform);
+        writer.WriteString(Names.ImageCreator, image.Owner?.Value ?? string.Empty);
+        writer.WriteString(Names.ImageSource, SourceOf(image.Source));
+        writer.WriteNumber(Names.SyncPercent, lifecycle.Progress(image));
+        writer.WriteBoolean(Names.IsSupportCloudinit, true);
+        WriteEmptyList(writer, Names.SnapshotSet);
+        WriteEmptyList(writer, Names.Tags);
+        writer.WriteString(Names.LicenseType, TencentCloud);
+        writer.WriteString(Names.ImageFamily, string.Empty);
+        writer.WriteBoolean(Names.ImageDeprecated, false);
+        writer.WriteEndObject();
+    }
+
+    // The stand-in keeps no snapshots and binds no tags to images.
+    private static void WriteEmptyList(Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        writer.WriteStartArray(name);
+        writer.WriteEndArray();
+    }
+
+    private sealed class PageImages(ReadOnlyMemory<VisibleImage> page, ImageLifecycle lifecycle) : WireImageSet
+    {
+        public override void WriteImages(Utf8JsonWriter writer)
+        {
+            foreach (var visible in page.Span)
+            {
+                Write(writer, visible, lifecycle);
+            }
+        }
+    }
+
+    /// <summary>The SDK <c>Image</c> model's field names, encoded once.</summary>
+    private static class Names
+    {
+        public static readonly JsonEncodedText ImageId = JsonEncodedText.Encode(nameof(ImageId));
+        public static readonly JsonEncodedText OsName = JsonEncodedText.Encode(nameof(OsName));
+        public static readonly JsonEncodedText ImageType = JsonEncodedText.Encode(nameof(ImageType));
+        public static readonly JsonEncodedText CreatedTime = JsonEncodedText.Encode(nameof(CreatedTime));
+        public static readonly JsonEncodedText ImageName = JsonEncodedText.Encode(nameof(ImageName));
+        public static readonly JsonEncodedText ImageDescription = JsonEncodedText.Encode(nameof(ImageDescription));
+        public static readonly JsonEncodedText ImageSize = JsonEncodedText.Encode(nameof(ImageSize));
+        public static readonly JsonEncodedText Architecture = JsonEncodedText.Encode(nameof(Architecture));
+        public static readonly JsonEncodedText ImageState = JsonEncodedText.Encode(nameof(ImageState));
+        public static readonly JsonEncodedText Platform = JsonEncodedText.Encode(nameof(Platform));
+        public static readonly JsonEncodedText ImageCreator = JsonEncodedText.Encode(nameof(ImageCreator));
+        public static readonly JsonEncodedText ImageSource = JsonEncodedText.Encode(nameof(ImageSource));
+        public static readonly JsonEncodedText SyncPercent = JsonEncodedText.Encode(nameof(SyncPercent));
+        public static readonly JsonEncodedText IsSupportCloudinit = JsonEncodedText.Encode(nameof(IsSupportCloudinit));
+        public static readonly JsonEncodedText SnapshotSet = JsonEncodedText.Encode(nameof(SnapshotSet));
+        public static readonly JsonEncodedText Tags = JsonEncodedText.Encode(nameof(Tags));
+        public static readonly JsonEncodedText LicenseType = JsonEncodedText.Encode(nameof(LicenseType));
+        public static readonly JsonEncodedText ImageFamily = JsonEncodedText.Encode(nameof(ImageFamily));
+        public static readonly JsonEncodedText ImageDeprecated = JsonEncodedText.Encode(nameof(ImageDeprecated));
+    }
 }

@@ -14,7 +14,7 @@ namespace ImageRules.AspNetCore.Authentication;
 /// </summary>
 /// <remarks>
 /// Decides from the method, query, headers and raw body alone, so it runs without a server. Thread-safe: one instance
-/// serves every request. The signed <c>host</c> is checked as sent and, failing that, without its port, because the
+/// serves every request. The signed <c>host</c> is checked without its port and, failing that, as sent, because the
 /// official SDKs differ (the Node SDK signs the hostname alone while sending <c>Host</c> with the port).
 /// </remarks>
 internal sealed class Tc3Authenticator
@@ -129,27 +129,29 @@ internal sealed class Tc3Authenticator
         signingKeys.Find(credential.SecretKey, authorization.Date, authorization.Service, signingKey);
         SHA256.HashData(body, bodyHash);
 
-        Span<byte> canonicalHash = stackalloc byte[Tc3Signature.Size], expected = stackalloc byte[Tc3Signature.Size];
+        Span<byte> canonicalHash = stackalloc byte[Tc3Signature.Size];
         var queryText = query.HasValue ? query.Value.AsSpan(1) : [];
         var host = Tc3CanonicalRequest.ValueOf(headers, HeaderNames.Host);
         int port = PortSeparator(host);
 
-        Tc3CanonicalRequest.Hash(method, queryText, headers, authorization.SignedHeaders, host, bodyHash, canonicalHash);
-        Tc3Signature.Sign(signingKey, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
-        if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
-
-        Span<byte> asSentHash = stackalloc byte[Tc3Signature.Size];
-        canonicalHash.CopyTo(asSentHash);
-        if (port > 0)
-        {
-            Tc3CanonicalRequest.Hash(method, queryText, headers, authorization.SignedHeaders, host[..port], bodyHash, canonicalHash);
-            Tc3Signature.Sign(signingKey, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
-            if (CryptographicOperations.FixedTimeEquals(expected, claimed)) return null;
-        }
+        // The hostname alone first: the official Node SDK signs it so while sending the port, and its requests then hash once.
+        if (port > 0 && Signs(authorization, signingKey, claimed, method, queryText, headers, host[..port], timestamp, bodyHash, canonicalHash)) return null;
+        if (Signs(authorization, signingKey, claimed, method, queryText, headers, host, timestamp, bodyHash, canonicalHash)) return null;
 
         // The canonical request's hash, unlike the expected signature, tells a client what to compare without helping forge one.
         return AuthenticationFailure.SignatureFailure(
-            $"signature does not match the request; signed with host `{host}`, its canonical request hashes to `{Convert.ToHexStringLower(asSentHash)}`");
+            $"signature does not match the request; signed with host `{host}`, its canonical request hashes to `{Convert.ToHexStringLower(canonicalHash)}`");
+    }
+
+    // Whether the request with `host` signed for its host is what the claimed signature signs; canonicalHash is left holding its canonical request's hash.
+    private static bool Signs(
+        Tc3Authorization authorization, ReadOnlySpan<byte> signingKey, ReadOnlySpan<byte> claimed, string method, ReadOnlySpan<char> query,
+        IHeaderDictionary headers, ReadOnlySpan<char> host, ReadOnlySpan<char> timestamp, ReadOnlySpan<byte> bodyHash, Span<byte> canonicalHash)
+    {
+        Span<byte> expected = stackalloc byte[Tc3Signature.Size];
+        Tc3CanonicalRequest.Hash(method, query, headers, authorization.SignedHeaders, host, bodyHash, canonicalHash);
+        Tc3Signature.Sign(signingKey, timestamp, authorization.Date, authorization.Service, canonicalHash, expected);
+        return CryptographicOperations.FixedTimeEquals(expected, claimed);
     }
 
     private static AuthenticationFailure? CheckToken(ApiCredential credential, IHeaderDictionary headers)

@@ -19,7 +19,10 @@ internal sealed class WireTimestamp : JsonConverter<DateTimeOffset>
     private const int Length = 20;
 
     /// <inheritdoc/>
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteValue(writer, value);
+
+    /// <summary>Writes <paramref name="value"/> as the provider writes times, for writers that do not go through a converter.</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, DateTimeOffset value)
     {
         ArgumentNullException.ThrowIfNull(writer);
         Span<byte> text = stackalloc byte[Length + 8]; // years past 9999 cannot occur in a DateTime; the slack costs nothing

@@ -7,54 +7,6 @@ namespace ImageRules.AspNetCore.Tests.Wire;
 
 public sealed class WireResponseWriterTest
 {
-    private static readonly Image FullImage = new()
-    {
-        ImageId = "img-9qabwvbn",
-        OsName = "TencentOS Server 3.1 (TK4)",
-        ImageType = "PRIVATE_IMAGE",
-        CreatedTime = new DateTimeOffset(2026, 12, 1, 2, 9, 13, 512, TimeSpan.Zero),
-        ImageName = "web",
-        ImageDescription = "the web tier",
-        ImageSize = 50,
-        Architecture = "x86_64",
-        ImageState = "NORMAL",
-        Platform = "TencentOS",
-        ImageCreator = "100000000001",
-        ImageSource = "CREATE_IMAGE",
-        SyncPercent = 100,
-        IsSupportCloudinit = true,
-        SnapshotSet = [new Snapshot { SnapshotId = "snap-1", DiskUsage = "SYSTEM_DISK", DiskSize = 50 }],
-        Tags = [new Tag { Key = "env", Value = "prod" }],
-        LicenseType = "TencentCloud",
-        ImageFamily = "web",
-        ImageDeprecated = false,
-        CdcCacheStatus = "CACHED",
-    };
-
-    [Fact]
-    public void Success_AnImage_WritesTheSdkNamesAndCasingInTheEnvelope()
-    {
-        var json = Encoding.UTF8.GetString(Written.Success(
-            new DescribeImagesResponse { ImageSet = [FullImage], TotalCount = 1 }, "req-1"));
-
-        Assert.Equal(
-            """
-            {"Response":{"ImageSet":[{"ImageId":"img-9qabwvbn","OsName":"TencentOS Server 3.1 (TK4)","ImageType":"PRIVATE_IMAGE","CreatedTime":"2026-12-01T02:09:13Z","ImageName":"web","ImageDescription":"the web tier","ImageSize":50,"Architecture":"x86_64","ImageState":"NORMAL","Platform":"TencentOS","ImageCreator":"100000000001","ImageSource":"CREATE_IMAGE","SyncPercent":100,"IsSupportCloudinit":true,"SnapshotSet":[{"SnapshotId":"snap-1","DiskUsage":"SYSTEM_DISK","DiskSize":50}],"Tags":[{"Key":"env","Value":"prod"}],"LicenseType":"TencentCloud","ImageFamily":"web","ImageDeprecated":false,"CdcCacheStatus":"CACHED"}],"TotalCount":1,"RequestId":"req-1"}}
-            """,
-            json);
-    }
-
-    [Fact]
-    public void Success_AnImageWithUnsetFields_LeavesThemOutButWritesTheNullableSyncPercent()
-    {
-        using var document = JsonDocument.Parse(Written.Success(
-            new DescribeImagesResponse { ImageSet = [new Image { ImageId = "img-1" }], TotalCount = 1 }, "req-1"));
-
-        var image = document.RootElement.GetProperty("Response").GetProperty("ImageSet")[0];
-        Assert.Equal(["ImageId", "SyncPercent"], image.EnumerateObject().Select(property => property.Name));
-        Assert.Equal(JsonValueKind.Null, image.GetProperty("SyncPercent").ValueKind);
-    }
-
     [Fact]
     public void Success_EmptyList_WritesAnEmptyArrayAndZero()
     {

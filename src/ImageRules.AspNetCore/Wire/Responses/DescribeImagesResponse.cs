@@ -4,7 +4,7 @@ namespace ImageRules.AspNetCore.Wire;
 internal sealed record DescribeImagesResponse : WireResponse
 {
     /// <summary>The images of the page.</summary>
-    public IReadOnlyList<Image> ImageSet { get; init; } = [];
+    public WireImageSet ImageSet { get; init; } = WireImageSet.None;
 
     /// <summary>How many images match in all (SDK: int64).</summary>
     public long TotalCount { get; init; }

@@ -1,6 +1,6 @@
 namespace ImageRules.AspNetCore.Wire;
 
-/// <summary>SDK <c>Tag</c>: a tag key and value, bound at creation (<c>TagSpecification.Tags</c>) or shown (<c>Image.Tags</c>).</summary>
+/// <summary>SDK <c>Tag</c>: a tag key and value, bound at creation (<c>TagSpecification.Tags</c>); the images this stand-in shows carry none.</summary>
 /// <remarks>Both fields are required by the SDK model and always written. Immutable.</remarks>
 internal sealed record Tag
 {
