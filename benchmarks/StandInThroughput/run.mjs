@@ -1,6 +1,6 @@
 // DescribeImages (a 20-image page, signature verified) through the stand-in, against a floor that answers the same
 // bytes with no library (benchmarks/FixedResponseFloor), side by side: requests/s and p99 latency, 32 connections.
-// Build first: dotnet build -c Release samples/ImageApi benchmarks/FixedResponseFloor; then: npm ci && npm run bench
+// Build first: dotnet build -c Release samples/ImageApi and dotnet build -c Release benchmarks/FixedResponseFloor; then: npm ci && npm run bench
 // Options (environment): BENCH_SECONDS, BENCH_ROUNDS, BENCH_WARMUP_SECONDS, and BENCH_SERVER_CPUS / BENCH_LOAD_CPUS to pin the servers and
 // this load generator to different cores with taskset (e.g. 0 and 1); see README.md.
 import { execFileSync, spawn } from "node:child_process";
