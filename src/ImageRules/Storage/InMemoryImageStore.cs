@@ -286,7 +286,7 @@ public sealed class InMemoryImageStore : IImageStore
             }
         }
 
-        return new ImagePage(items.ToImmutable(), countedByKind ? total : matches);
+        return new ImagePage(items.DrainToImmutable(), countedByKind ? total : matches);
     }
 
     private static void AddSource(ref Sources sources, ref int count, ImageFilter filter, ImageKind kind, ImmutableSortedSet<Image>? images)
