@@ -497,7 +497,7 @@ public sealed class InMemoryImageStore : IImageStore
         {
             // Unpublished, so a read without the lock finds no image until the whole change is published below.
             images[image.Id] = new StoredImage(image, entry);
-            entry.Newest.Edit(edited).Add(image);
+            entry.Newest.Add(image, edited);
         }
 
         foreach (var image in change.Updated)
@@ -523,7 +523,7 @@ public sealed class InMemoryImageStore : IImageStore
         {
             // Gone whole: a read without the lock that found it a moment ago still sees it as it was before the change.
             images.TryRemove(id, out var stored);
-            entry.Newest.Edit(edited).Remove(stored!.Image);
+            entry.Newest.Remove(stored!.Image, edited);
         }
 
         Publish(change);
@@ -555,9 +555,8 @@ public sealed class InMemoryImageStore : IImageStore
     /// <summary>Puts <paramref name="image"/> in <paramref name="listing"/> in place of <paramref name="old"/>, at the same place: an update keeps the creation time and the id (see <see cref="Validate"/>).</summary>
     private void Replace(Listing listing, Image old, Image image)
     {
-        var draft = listing.Edit(edited);
-        draft.Remove(old);
-        draft.Add(image);
+        listing.Remove(old, edited);
+        listing.Add(image, edited);
     }
 
     /// <summary>
@@ -606,7 +605,7 @@ public sealed class InMemoryImageStore : IImageStore
                 grantsHeld[grant.Recipient] = held = new HeldImages();
             }
 
-            held.For(grant.Region).Edit(edited).Add(stored.Image);
+            held.For(grant.Region).Add(stored.Image, edited);
         }
     }
 
@@ -617,7 +616,7 @@ public sealed class InMemoryImageStore : IImageStore
         stored.EditGrants(adding: 0).Remove(grant.Recipient, out var removed);
         if (IsListedAsShared(removed!) && grantsHeld.TryGetValue(removed!.Recipient, out var held))
         {
-            held.In(removed.Region)?.Edit(edited).Remove(stored.Image);
+            held.In(removed.Region)?.Remove(stored.Image, edited);
         }
     }
 
@@ -642,34 +641,43 @@ public sealed class InMemoryImageStore : IImageStore
     /// <summary>
     /// Images newest first (ties by id), as a listing orders them: a catalogue's, or those an account holds grants for
     /// in a region. Published as one immutable set, for a read without the lock; a change being applied edits a draft
-    /// (a builder over the published set, so an edit costs in proportion to the log of the count, not the count), under
-    /// the store's lock, and publishes it at its end, so a reader sees the listing as one change left it.
+    /// (an immutable set sharing all but the path to the edit with the published one, so an edit costs in proportion
+    /// to the log of the count, not the count), under the store's lock, and publishes it at its end, so a reader sees
+    /// the listing as one change left it.
     /// </summary>
     private sealed class Listing
     {
-        private volatile ImmutableSortedSet<Image> published = ImmutableSortedSet.Create<Image>(NewestFirst.Instance);
-        private ImmutableSortedSet<Image>.Builder? draft;
+        private static readonly ImmutableSortedSet<Image> None = ImmutableSortedSet.Create<Image>(NewestFirst.Instance);
+        private volatile ImmutableSortedSet<Image> published = None;
+        private ImmutableSortedSet<Image>? draft;
 
         /// <summary>The images as the last change left them.</summary>
         public ImmutableSortedSet<Image> Published => published;
 
-        /// <summary>The draft to change, begun on the first edit of a change and remembered in <paramref name="edited"/>, to be published at its end.</summary>
-        public ImmutableSortedSet<Image>.Builder Edit(List<Listing> edited)
-        {
-            if (draft is null)
-            {
-                draft = published.ToBuilder();
-                edited.Add(this);
-            }
+        /// <summary>Adds <paramref name="image"/> to the draft, remembering the listing in <paramref name="edited"/> on its first edit of a change.</summary>
+        public void Add(Image image, List<Listing> edited) => draft = Draft(edited).Add(image);
 
-            return draft;
-        }
+        /// <summary>Removes the image <paramref name="image"/> stands for (by creation time and id) from the draft.</summary>
+        public void Remove(Image image, List<Listing> edited) => draft = Draft(edited).Remove(image);
 
         /// <summary>Publishes the draft as one value.</summary>
         public void Publish()
         {
-            published = draft!.ToImmutable();
+            published = draft!;
             draft = null;
+        }
+
+        // A change edits the set itself, not a builder: most changes edit a listing once, and a builder would cost
+        // one more object and a pass to freeze it.
+        private ImmutableSortedSet<Image> Draft(List<Listing> edited)
+        {
+            if (draft is null)
+            {
+                edited.Add(this);
+                return published;
+            }
+
+            return draft;
         }
     }
 

@@ -18,10 +18,7 @@ public sealed class InMemoryImageStoreTests : ImageStoreContract
     [Fact]
     public async Task R30_a_launch_read_without_the_lock_sees_an_image_and_its_grants_as_one_commit_left_them()
     {
-        var store = new InMemoryImageStore();
-        await store.SaveRegionAsync(Sample.Guangzhou);
-        await store.SaveAccountAsync(Sample.Alice);
-        await store.SaveAccountAsync(Sample.Bob);
+        var store = await GuangzhouWithAliceAndBobAsync();
         var normal = Sample.CustomImage(Sample.Alice, Sample.Guangzhou);
         var syncing = normal with { State = ImageState.Syncing, CreatedAt = normal.CreatedAt };
         var grant = Sample.Grant(normal, Sample.Bob);
@@ -71,10 +68,7 @@ public sealed class InMemoryImageStoreTests : ImageStoreContract
     [Fact]
     public async Task R2_R4_a_listing_read_without_the_lock_sees_each_catalogue_as_one_change_left_it()
     {
-        var store = new InMemoryImageStore();
-        await store.SaveRegionAsync(Sample.Guangzhou);
-        await store.SaveAccountAsync(Sample.Alice);
-        await store.SaveAccountAsync(Sample.Bob);
+        var store = await GuangzhouWithAliceAndBobAsync();
         var first = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000001", "even");
         var second = Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000002", "even");
         var added = new[] { Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000003", "odd"), Sample.CustomImage(Sample.Alice, Sample.Guangzhou, "img-a0000004", "odd") };
@@ -114,5 +108,15 @@ public sealed class InMemoryImageStoreTests : ImageStoreContract
 
         await writer;
         Assert.All(await Task.WhenAll(readers), reads => Assert.True(reads > 0));
+    }
+
+    /// <summary>A store with Guangzhou, Alice and Bob, and nothing else.</summary>
+    private static async Task<InMemoryImageStore> GuangzhouWithAliceAndBobAsync()
+    {
+        var store = new InMemoryImageStore();
+        await store.SaveRegionAsync(Sample.Guangzhou);
+        await store.SaveAccountAsync(Sample.Alice);
+        await store.SaveAccountAsync(Sample.Bob);
+        return store;
     }
 }
