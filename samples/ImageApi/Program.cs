@@ -14,9 +14,15 @@ var builder = WebApplication.CreateSlimBuilder(args);
 var settings = builder.Configuration;
 
 // One log line per request, the endpoint's own (action, account, region, code, milliseconds): each entry on one line,
-// and ASP.NET Core's own request lines from Warning up unless configured otherwise (lowest precedence, so
-// --Logging:LogLevel:Microsoft.AspNetCore=Information or an environment variable still turns them on).
-settings.Sources.Insert(0, new MemoryConfigurationSource { InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning")] });
+// and ASP.NET Core's own lines from Warning up unless configured otherwise (lowest precedence, so an argument or an
+// environment variable still turns them on). Its request lines (Microsoft.AspNetCore.Hosting.Diagnostics) are off
+// altogether: while that category logs anything, hosting starts an activity and a log scope for every request, which
+// the endpoint's own line does not need (--Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics=Information
+// turns them back on).
+settings.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore", "Warning"), new("Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics", "None")],
+});
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 // A GET carries its parameters in the request line, up to the provider's 32 KB (API 3.0 "请求结构"); Kestrel's own
 // limits (8 KB line, 32 KB of headers) would refuse the longest before the API could read them.

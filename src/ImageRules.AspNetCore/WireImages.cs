@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ImageRules.AspNetCore.Lifecycle;
 using ImageRules.AspNetCore.Wire;
@@ -14,8 +15,6 @@ namespace ImageRules.AspNetCore;
 /// </remarks>
 internal static class WireImages
 {
-    private static readonly JsonEncodedText TencentCloud = JsonEncodedText.Encode("TencentCloud");
-
     /// <summary>
     /// The images of <paramref name="page"/> as the answer's <c>ImageSet</c>; each one's <c>SyncPercent</c> is the
     /// lifecycle's progress when the answer is written.
@@ -53,6 +52,9 @@ internal static class WireImages
         _ => "CREATEFAILED",
     };
 
+    // The SDK model's spelling, which differs from the provider's arm64 elsewhere.
+    private static string ArchitectureOf(Architecture architecture) => architecture == Architecture.Arm64 ? "arm" : architecture.ToProviderName();
+
     private static string SourceOf(ImageSource source) => source switch
     {
         ImageSource.Official => "OFFICIAL",
@@ -67,22 +69,22 @@ internal static class WireImages
         writer.WriteStartObject();
         writer.WriteString(Names.ImageId, image.Id.Value);
         writer.WriteString(Names.OsName, image.OperatingSystem.Name);
-        writer.WriteString(Names.ImageType, TypeOf(visible.Kind));
+        writer.WriteString(Names.ImageType, Values.Types[(int)visible.Kind]);
         writer.WritePropertyName(Names.CreatedTime);
         WireTimestamp.WriteValue(writer, image.CreatedAt);
         writer.WriteString(Names.ImageName, image.Name);
         writer.WriteString(Names.ImageDescription, image.Description);
         writer.WriteNumber(Names.ImageSize, image.SizeGiB);
-        writer.WriteString(Names.Architecture, image.Architecture == Architecture.Arm64 ? "arm" : image.Architecture.ToProviderName());
-        writer.WriteString(Names.ImageState, StateOf(image.State));
+        writer.WriteString(Names.Architecture, Values.Architectures[(int)image.Architecture]);
+        writer.WriteString(Names.ImageState, Values.States[(int)image.State]);
         writer.WriteString(Names.Platform, image.OperatingSystem.Platform);
         writer.WriteString(Names.ImageCreator, image.Owner?.Value ?? string.Empty);
-        writer.WriteString(Names.ImageSource, SourceOf(image.Source));
+        writer.WriteString(Names.ImageSource, Values.Sources[(int)image.Source]);
         writer.WriteNumber(Names.SyncPercent, lifecycle.Progress(image));
         writer.WriteBoolean(Names.IsSupportCloudinit, true);
         WriteEmptyList(writer, Names.SnapshotSet);
         WriteEmptyList(writer, Names.Tags);
-        writer.WriteString(Names.LicenseType, TencentCloud);
+        writer.WriteString(Names.LicenseType, Values.TencentCloud);
         writer.WriteString(Names.ImageFamily, string.Empty);
         writer.WriteBoolean(Names.ImageDeprecated, false);
         writer.WriteEndObject();
@@ -103,6 +105,29 @@ internal static class WireImages
             {
                 Write(writer, visible, lifecycle);
             }
+        }
+    }
+
+    /// <summary>
+    /// The fixed values an image is written with, encoded once, so that writing one neither checks them for escaping
+    /// nor transcodes them; each enum's by its value (they number their members from 0 up).
+    /// </summary>
+    private static class Values
+    {
+        public static readonly JsonEncodedText TencentCloud = JsonEncodedText.Encode("TencentCloud");
+        public static readonly JsonEncodedText[] Types = Encoded<ImageKind>(TypeOf);
+        public static readonly JsonEncodedText[] States = Encoded<ImageState>(StateOf);
+        public static readonly JsonEncodedText[] Sources = Encoded<ImageSource>(SourceOf);
+        public static readonly JsonEncodedText[] Architectures = Encoded<Architecture>(ArchitectureOf);
+
+        private static JsonEncodedText[] Encoded<T>(Func<T, string> spell)
+            where T : struct, Enum
+        {
+            // Distinct and sorted, the values are 0 to n - 1 exactly when the last is n - 1.
+            var values = Enum.GetValues<T>();
+            return Convert.ToInt32(values[^1], CultureInfo.InvariantCulture) == values.Length - 1
+                ? [.. values.Select(value => JsonEncodedText.Encode(spell(value)))]
+                : throw new InvalidOperationException($"{typeof(T).Name} does not number its members from 0 up");
         }
     }
 

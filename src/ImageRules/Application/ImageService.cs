@@ -188,27 +188,32 @@ public sealed partial class ImageService
         var scope = telemetry.StartOperation(operation, storeKind);
         try
         {
-            var result = await read().ConfigureAwait(false);
-            if (result.TryGetValue(out _, out var failure))
-            {
-                scope.Complete(Outcomes.Success);
-            }
-            else
-            {
-                scope.Complete(failure.Code);
-                if (logger.IsEnabled(LogLevel.Debug))
-                {
-                    ImageRulesLog.OperationRefused(logger, operation, failure.Code, caller.Value, failure);
-                }
-            }
-
-            return result;
+            return Observed(ref scope, operation, caller, await read().ConfigureAwait(false));
         }
         catch (Exception exception)
         {
             scope.Fail(exception);
             throw;
         }
+    }
+
+    /// <summary>Ends a read's scope with its result: success, or the refusal's code, logged at Debug.</summary>
+    private Result<T> Observed<T>(ref OperationScope scope, string operation, AccountId caller, Result<T> result)
+    {
+        if (result.TryGetValue(out _, out var failure))
+        {
+            scope.Complete(Outcomes.Success);
+        }
+        else
+        {
+            scope.Complete(failure.Code);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                ImageRulesLog.OperationRefused(logger, operation, failure.Code, caller.Value, failure);
+            }
+        }
+
+        return result;
     }
 
     private static string NameOf(ImageOperation operation) => operation switch

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Ardalis.GuardClauses;
 using ImageRules.Domain.Events;
 using ImageRules.Domain;
@@ -11,11 +12,14 @@ namespace ImageRules.Storage;
 /// The default store: regions, accounts, images and grants in memory, thread-safe, forgotten when the process ends.
 /// </summary>
 /// <remarks>
-/// <para>One lock serialises the writers and every read but two; each operation holds it only for its own work. A
-/// launch decision and finding an image by id take no lock: accounts, regions and images are kept in concurrent
-/// dictionaries, and each image with its grants is one immutable value, published whole when a change is applied,
-/// so such a read sees an image and its grants as one change left them. Indexes by id, by catalogue and by
-/// recipient and region make every query cost in proportion to its answer, never to the whole store.</para>
+/// <para>One lock serialises the writers and the other reads; each operation holds it only for its own work. A launch
+/// decision, finding an image by id and a listing not filtered by ids take no lock: accounts, regions, images,
+/// catalogues and grants held are kept in concurrent dictionaries; each image with its grants is one immutable value,
+/// and each listing (a catalogue's images, the images an account holds grants for in a region) one immutable sorted
+/// set, each published whole when a change is applied, so such a read sees an image and its grants, or a listing, as
+/// one change left them. Indexes by id, by catalogue and by recipient and region make every query cost in proportion
+/// to its answer, never to the whole store. An update of an image shared with many accounts replaces it in each of
+/// their listings, at a cost in proportion to the grants, as cancelling them does.</para>
 /// <para>A catalogue's images, and the images an account holds grants for in a region, are kept newest first (as a
 /// listing orders them), with their counts. So a page of a listing is a merge of at most three ordered sequences (the
 /// region's public images, the viewer's own, those granted to it) that stops after offset plus limit images, and its
@@ -32,8 +36,9 @@ public sealed class InMemoryImageStore : IImageStore
     private readonly ConcurrentDictionary<AccountId, Account> accounts = new();
     private readonly ConcurrentDictionary<RegionId, Region> regions = new();
     private readonly ConcurrentDictionary<ImageId, StoredImage> images = new();
-    private readonly Dictionary<CatalogueKey, CatalogueEntry> catalogues = [];
-    private readonly Dictionary<AccountId, HeldImages> grantsHeld = [];
+    private readonly ConcurrentDictionary<CatalogueKey, CatalogueEntry> catalogues = new();
+    private readonly ConcurrentDictionary<AccountId, HeldImages> grantsHeld = new();
+    private readonly List<Listing> edited = [];
     private readonly Dictionary<string, SavedImageEvent> pendingEvents = new(StringComparer.Ordinal);
 
     /// <summary>How many images are stored.</summary>
@@ -192,91 +197,119 @@ public sealed class InMemoryImageStore : IImageStore
     }
 
     /// <inheritdoc/>
+    /// <remarks>Takes no lock unless the filter names image ids: see <see cref="PageOfVisible"/>.</remarks>
     public ValueTask<ImagePage> QueryVisibleAsync(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(filter);
         Guard.Against.Null(page);
+        return ValueTask.FromResult(QueryVisible(viewer, region, filter, page));
+    }
+
+    /// <summary>
+    /// One DescribeImages in one read: the caller and the region must exist (R7, read from the concurrent
+    /// dictionaries, as a launch reads them), then the page <see cref="QueryVisibleAsync"/> gives, without the lock.
+    /// The service's describe over this store makes no other store call.
+    /// </summary>
+    internal Result<ImagePage> DescribeVisible(AccountId caller, RegionId region, ImageFilter filter, PageRequest page)
+    {
+        accounts.TryGetValue(caller, out var account);
+        regions.TryGetValue(region, out var found);
+        return ImagePolicy.Place(caller, region, account, found) is { } missing ? missing : QueryVisible(caller, region, filter, page);
+    }
+
+    private ImagePage QueryVisible(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page)
+    {
+        if (filter.ImageIds is not { } ids)
+        {
+            return PageOfVisible(viewer, region, filter, page);
+        }
+
         lock (gate)
         {
-            return ValueTask.FromResult(filter.ImageIds is { } ids ? PageOfIds(viewer, region, filter, ids, page) : PageOfVisible(viewer, region, filter, page));
+            return PageOfIds(viewer, region, filter, ids, page);
         }
     }
 
     /// <summary>
-    /// Merges the visible kinds' ordered sequences: with no filter but kind, stops after the page and sums the
-    /// sequences' counts; with one, goes through them all to count the matches.
+    /// Merges the visible kinds' ordered listings: with no filter but kind, stops after the page and sums the
+    /// listings' counts; with one, goes through them all to count the matches. Takes no lock: each listing is an
+    /// immutable value published whole when a change is applied, so the page sees each catalogue, and the images held
+    /// by the viewer, as one change left them.
     /// </summary>
     private ImagePage PageOfVisible(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page)
     {
-        var sources = new List<(SortedSet<StoredImage> Images, ImageKind Kind)>(3);
-        AddSource(sources, filter, ImageKind.Public, catalogues.GetValueOrDefault(new CatalogueKey(null, region))?.Newest);
-        AddSource(sources, filter, ImageKind.Custom, catalogues.GetValueOrDefault(new CatalogueKey(viewer, region))?.Newest);
-        AddSource(sources, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault(viewer)?.In(region));
-        // The cutoff of R37 narrows nothing without a state filter.
-        var countedByKind = filter with { Kind = null, TimedOutBefore = null } == ImageFilter.None;
+        var sources = default(Sources);
+        var count = 0;
+        AddSource(ref sources, ref count, filter, ImageKind.Public, catalogues.GetValueOrDefault(new CatalogueKey(null, region))?.Newest.Published);
+        AddSource(ref sources, ref count, filter, ImageKind.Custom, catalogues.GetValueOrDefault(new CatalogueKey(viewer, region))?.Newest.Published);
+        AddSource(ref sources, ref count, filter, ImageKind.Shared, grantsHeld.GetValueOrDefault(viewer)?.In(region)?.Published);
+        var countedByKind = filter.NarrowsOnlyByKind;
         var items = ImmutableArray.CreateBuilder<VisibleImage>(page.Limit);
         var matches = 0;
-        foreach (var seen in Merge(sources))
+        var total = 0;
+        var heads = default(Heads);
+        try
         {
-            if (countedByKind || filter.Matches(seen.Image, seen.Kind))
+            for (var i = 0; i < count; i++)
             {
-                if (matches++ >= page.Offset && items.Count < page.Limit)
-                {
-                    items.Add(seen);
-                }
+                total += sources[i].Images.Count;
+                heads[i] = sources[i].Images.GetEnumerator();
+                sources[i].Live = heads[i].MoveNext();
+            }
 
-                if (countedByKind && items.Count == page.Limit)
+            // Each step takes the newest of the listings' heads (ties by id).
+            for (var next = Newest(ref heads, ref sources, count); next >= 0; next = Newest(ref heads, ref sources, count))
+            {
+                var image = heads[next].Current;
+                var kind = sources[next].Kind;
+                sources[next].Live = heads[next].MoveNext();
+                if (countedByKind || filter.Matches(image, kind))
                 {
-                    break;
+                    if (matches++ >= page.Offset && items.Count < page.Limit)
+                    {
+                        items.Add(new VisibleImage(image, kind));
+                    }
+
+                    if (countedByKind && items.Count == page.Limit)
+                    {
+                        break;
+                    }
                 }
             }
         }
+        finally
+        {
+            // A listing's enumerator rents its stack from a pool: given back here.
+            for (var i = 0; i < count; i++)
+            {
+                heads[i].Dispose();
+            }
+        }
 
-        return new ImagePage(items.ToImmutable(), countedByKind ? sources.Sum(s => s.Images.Count) : matches);
+        return new ImagePage(items.DrainToImmutable(), countedByKind ? total : matches);
     }
 
-    private static void AddSource(List<(SortedSet<StoredImage> Images, ImageKind Kind)> sources, ImageFilter filter, ImageKind kind, SortedSet<StoredImage>? images)
+    private static void AddSource(ref Sources sources, ref int count, ImageFilter filter, ImageKind kind, ImmutableSortedSet<Image>? images)
     {
-        if (filter.Kind is null || filter.Kind == kind)
+        if ((filter.Kind is null || filter.Kind == kind) && images is { Count: > 0 })
         {
-            if (images is { Count: > 0 })
-            {
-                sources.Add((images, kind));
-            }
+            sources[count++] = new Source { Images = images, Kind = kind };
         }
     }
 
-    /// <summary>The images of every source, newest first (ties by id): each step takes the first of the sources' heads.</summary>
-    private static IEnumerable<VisibleImage> Merge(List<(SortedSet<StoredImage> Images, ImageKind Kind)> sources)
+    /// <summary>The index of the live head that comes first in a listing's order, or -1 when every listing is done.</summary>
+    private static int Newest(ref Heads heads, ref Sources sources, int count)
     {
-        // Enumerators are structs: each is moved in place, in its array slot.
-        var heads = new SortedSet<StoredImage>.Enumerator[sources.Count];
-        var live = new bool[sources.Count];
-        for (var i = 0; i < heads.Length; i++)
+        var next = -1;
+        for (var i = 0; i < count; i++)
         {
-            heads[i] = sources[i].Images.GetEnumerator();
-            live[i] = heads[i].MoveNext();
+            if (sources[i].Live && (next < 0 || NewestFirst.Instance.Compare(heads[i].Current, heads[next].Current) < 0))
+            {
+                next = i;
+            }
         }
 
-        while (true)
-        {
-            var next = -1;
-            for (var i = 0; i < heads.Length; i++)
-            {
-                if (live[i] && (next < 0 || NewestFirst.Instance.Compare(heads[i].Current, heads[next].Current) < 0))
-                {
-                    next = i;
-                }
-            }
-
-            if (next < 0)
-            {
-                yield break;
-            }
-
-            yield return new VisibleImage(heads[next].Current.Image, sources[next].Kind);
-            live[next] = heads[next].MoveNext();
-        }
+        return next;
     }
 
     private ImagePage PageOfIds(AccountId viewer, RegionId region, ImageFilter filter, ImmutableArray<ImageId> ids, PageRequest page)
@@ -291,7 +324,7 @@ public sealed class InMemoryImageStore : IImageStore
             }
         }
 
-        matches.Sort((a, b) => NewestFirst.Compare(a.Image, b.Image));
+        matches.Sort((a, b) => NewestFirst.Instance.Compare(a.Image, b.Image));
         return new ImagePage([.. matches.Skip(page.Offset).Take(page.Limit)], matches.Count);
     }
 
@@ -463,15 +496,16 @@ public sealed class InMemoryImageStore : IImageStore
         foreach (var image in change.Added)
         {
             // Unpublished, so a read without the lock finds no image until the whole change is published below.
-            var stored = new StoredImage(image, entry);
-            images[image.Id] = stored;
-            entry.Newest.Add(stored);
+            images[image.Id] = new StoredImage(image, entry);
+            entry.Newest.Add(image, edited);
         }
 
         foreach (var image in change.Updated)
         {
-            // Its place in the ordered sets stays right: an update keeps the creation time and the id (see Validate).
-            images[image.Id].Update(image);
+            var stored = images[image.Id];
+            Replace(entry.Newest, stored.Image, image);
+            ReplaceHeld(stored, image);
+            stored.Update(image);
         }
 
         StoredImage? granted = null;
@@ -489,10 +523,40 @@ public sealed class InMemoryImageStore : IImageStore
         {
             // Gone whole: a read without the lock that found it a moment ago still sees it as it was before the change.
             images.TryRemove(id, out var stored);
-            entry.Newest.Remove(stored!);
+            entry.Newest.Remove(stored!.Image, edited);
         }
 
         Publish(change);
+        foreach (var listing in edited)
+        {
+            listing.Publish();
+        }
+
+        edited.Clear();
+    }
+
+    /// <summary>Lists <paramref name="image"/>, the update of <paramref name="stored"/>, for each recipient of its grants as it lists it for its owner.</summary>
+    private void ReplaceHeld(StoredImage stored, Image image)
+    {
+        if (stored.Grants is not { } grants)
+        {
+            return;
+        }
+
+        foreach (var grant in grants.Values)
+        {
+            if (IsListedAsShared(grant) && grantsHeld.GetValueOrDefault(grant.Recipient)?.In(grant.Region) is { } held)
+            {
+                Replace(held, stored.Image, image);
+            }
+        }
+    }
+
+    /// <summary>Puts <paramref name="image"/> in <paramref name="listing"/> in place of <paramref name="old"/>, at the same place: an update keeps the creation time and the id (see <see cref="Validate"/>).</summary>
+    private void Replace(Listing listing, Image old, Image image)
+    {
+        listing.Remove(old, edited);
+        listing.Add(image, edited);
     }
 
     /// <summary>
@@ -541,7 +605,7 @@ public sealed class InMemoryImageStore : IImageStore
                 grantsHeld[grant.Recipient] = held = new HeldImages();
             }
 
-            held.For(grant.Region).Add(stored);
+            held.For(grant.Region).Add(stored.Image, edited);
         }
     }
 
@@ -552,7 +616,7 @@ public sealed class InMemoryImageStore : IImageStore
         stored.EditGrants(adding: 0).Remove(grant.Recipient, out var removed);
         if (IsListedAsShared(removed!) && grantsHeld.TryGetValue(removed!.Recipient, out var held))
         {
-            held.In(removed.Region)?.Remove(stored);
+            held.In(removed.Region)?.Remove(stored.Image, edited);
         }
     }
 
@@ -563,17 +627,80 @@ public sealed class InMemoryImageStore : IImageStore
     private static bool IsListedAsShared(ShareGrant grant) => grant.Recipient != grant.Owner;
 
     /// <summary>A listing's order: newest first, ties by ascending id (ordinal).</summary>
-    private sealed class NewestFirst : IComparer<StoredImage>
+    private sealed class NewestFirst : IComparer<Image>
     {
         public static readonly NewestFirst Instance = new();
 
-        public static int Compare(Image x, Image y)
+        public int Compare(Image? x, Image? y)
         {
-            var byTime = y.CreatedAt.CompareTo(x.CreatedAt);
+            var byTime = y!.CreatedAt.CompareTo(x!.CreatedAt);
             return byTime != 0 ? byTime : string.CompareOrdinal(x.Id.Value, y.Id.Value);
         }
+    }
 
-        public int Compare(StoredImage? x, StoredImage? y) => Compare(x!.Image, y!.Image);
+    /// <summary>
+    /// Images newest first (ties by id), as a listing orders them: a catalogue's, or those an account holds grants for
+    /// in a region. Published as one immutable set, for a read without the lock; a change being applied edits a draft
+    /// (an immutable set sharing all but the path to the edit with the published one, so an edit costs in proportion
+    /// to the log of the count, not the count), under the store's lock, and publishes it at its end, so a reader sees
+    /// the listing as one change left it.
+    /// </summary>
+    private sealed class Listing
+    {
+        private static readonly ImmutableSortedSet<Image> None = ImmutableSortedSet.Create<Image>(NewestFirst.Instance);
+        private volatile ImmutableSortedSet<Image> published = None;
+        private ImmutableSortedSet<Image>? draft;
+
+        /// <summary>The images as the last change left them.</summary>
+        public ImmutableSortedSet<Image> Published => published;
+
+        /// <summary>Adds <paramref name="image"/> to the draft, remembering the listing in <paramref name="edited"/> on its first edit of a change.</summary>
+        public void Add(Image image, List<Listing> edited) => draft = Draft(edited).Add(image);
+
+        /// <summary>Removes the image <paramref name="image"/> stands for (by creation time and id) from the draft.</summary>
+        public void Remove(Image image, List<Listing> edited) => draft = Draft(edited).Remove(image);
+
+        /// <summary>Publishes the draft as one value.</summary>
+        public void Publish()
+        {
+            published = draft!;
+            draft = null;
+        }
+
+        // A change edits the set itself, not a builder: most changes edit a listing once, and a builder would cost
+        // one more object and a pass to freeze it.
+        private ImmutableSortedSet<Image> Draft(List<Listing> edited)
+        {
+            if (draft is null)
+            {
+                edited.Add(this);
+                return published;
+            }
+
+            return draft;
+        }
+    }
+
+    /// <summary>One listing a page merges, with the kind its images have for the viewer, and whether its enumerator has an image left.</summary>
+    private struct Source
+    {
+        public ImmutableSortedSet<Image> Images;
+        public ImageKind Kind;
+        public bool Live;
+    }
+
+    /// <summary>The at most three listings a page merges (public, custom, shared), kept on the stack.</summary>
+    [InlineArray(3)]
+    private struct Sources
+    {
+        private Source first;
+    }
+
+    /// <summary>The listings' enumerators, structs moved in place in their slots.</summary>
+    [InlineArray(3)]
+    private struct Heads
+    {
+        private ImmutableSortedSet<Image>.Enumerator first;
     }
 
     /// <summary>
@@ -654,10 +781,11 @@ public sealed class InMemoryImageStore : IImageStore
     /// </summary>
     private sealed class HeldImages
     {
-        private readonly List<(RegionId Region, SortedSet<StoredImage> Images)> byRegion = new(1);
+        // Replaced whole when a region is added, so a read without the lock scans a list no writer changes.
+        private volatile (RegionId Region, Listing Images)[] byRegion = [];
 
         /// <summary>The images held in <paramref name="region"/>, or null when none ever was.</summary>
-        public SortedSet<StoredImage>? In(RegionId region)
+        public Listing? In(RegionId region)
         {
             foreach (var (held, images) in byRegion)
             {
@@ -670,14 +798,14 @@ public sealed class InMemoryImageStore : IImageStore
             return null;
         }
 
-        /// <summary>The images held in <paramref name="region"/>, made empty the first time.</summary>
-        public SortedSet<StoredImage> For(RegionId region)
+        /// <summary>The images held in <paramref name="region"/>, made empty the first time (under the store's lock).</summary>
+        public Listing For(RegionId region)
         {
             var images = In(region);
             if (images is null)
             {
-                images = new SortedSet<StoredImage>(NewestFirst.Instance);
-                byRegion.Add((region, images));
+                images = new Listing();
+                byRegion = [.. byRegion, (region, images)];
             }
 
             return images;
@@ -698,17 +826,18 @@ public sealed class InMemoryImageStore : IImageStore
         public long Version { get; set; }
 
         /// <summary>The catalogue's images, newest first (ties by id), as a listing orders them.</summary>
-        public SortedSet<StoredImage> Newest { get; } = new(NewestFirst.Instance);
+        public Listing Newest { get; } = new();
 
         /// <summary>The catalogue's images, oldest first (ties by id descending), made on first use at this version.</summary>
         public ImmutableArray<Image> Snapshot()
         {
             if (snapshot.IsDefault)
             {
-                var builder = ImmutableArray.CreateBuilder<Image>(Newest.Count);
-                foreach (var stored in Newest.Reverse())
+                var images = Newest.Published;
+                var builder = ImmutableArray.CreateBuilder<Image>(images.Count);
+                foreach (var image in images.Reverse())
                 {
-                    builder.Add(stored.Image);
+                    builder.Add(image);
                 }
 
                 snapshot = builder.MoveToImmutable();
