@@ -79,28 +79,8 @@ public sealed partial class ImageService
     }
 
     /// <summary>One page as seen at <paramref name="now"/>, which decides the transitions timed out (R37) for the state filter and the states shown alike.</summary>
-    /// <remarks>Over the in-memory store, one read without the lock, with no state machine and no closure (see <see cref="InMemoryImageStore.DescribeVisible"/>).</remarks>
-    private ValueTask<Result<ImagePage>> DescribeAsync(DescribeImages request, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (store is not InMemoryImageStore memory)
-        {
-            return ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, now, cancellationToken));
-        }
-
-        var scope = telemetry.StartOperation(OperationNames.Describe, storeKind);
-        try
-        {
-            Result<ImagePage> described = !ImagePolicy.Decide(request).TryGetValue(out var page, out var invalid) ? invalid
-                : memory.DescribeVisible(request.Caller, request.Region, FilterAt(request, now), page).TryGetValue(out var found, out var missing) ? AsOf(found, now)
-                : missing;
-            return new(Observed(ref scope, OperationNames.Describe, request.Caller, described));
-        }
-        catch (Exception exception)
-        {
-            scope.Fail(exception);
-            throw;
-        }
-    }
+    private ValueTask<Result<ImagePage>> DescribeAsync(DescribeImages request, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ObserveAsync(OperationNames.Describe, request.Caller, () => DescribeCoreAsync(request, now, cancellationToken));
 
     private async ValueTask<Result<ImagePage>> DescribeCoreAsync(DescribeImages request, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -115,17 +95,13 @@ public sealed partial class ImageService
             return place;
         }
 
-        var filter = FilterAt(request, now);
+        var filter = (request.Filter ?? ImageFilter.None) with { TimedOutBefore = now - policy.TransitionTimeout };
         var found = await InStoreAsync(
             (request.Caller, request.Region, Filter: filter, Page: page),
             static (s, q, ct) => s.QueryVisibleAsync(q.Caller, q.Region, q.Filter, q.Page, ct),
             cancellationToken).ConfigureAwait(false);
         return AsOf(found, now);
     }
-
-    /// <summary>The request's filter with the cutoff of R37 at <paramref name="now"/>.</summary>
-    private ImageFilter FilterAt(DescribeImages request, DateTimeOffset now) =>
-        (request.Filter ?? ImageFilter.None) with { TimedOutBefore = now - policy.TransitionTimeout };
 
     /// <summary>The page with each image as it stands at <paramref name="now"/> (R37): the store's page itself when no image in it timed out, as is usual.</summary>
     private ImagePage AsOf(ImagePage found, DateTimeOffset now)

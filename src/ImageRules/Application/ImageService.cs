@@ -188,32 +188,27 @@ public sealed partial class ImageService
         var scope = telemetry.StartOperation(operation, storeKind);
         try
         {
-            return Observed(ref scope, operation, caller, await read().ConfigureAwait(false));
+            var result = await read().ConfigureAwait(false);
+            if (result.TryGetValue(out _, out var failure))
+            {
+                scope.Complete(Outcomes.Success);
+            }
+            else
+            {
+                scope.Complete(failure.Code);
+                if (logger.IsEnabled(LogLevel.Debug))
+                {
+                    ImageRulesLog.OperationRefused(logger, operation, failure.Code, caller.Value, failure);
+                }
+            }
+
+            return result;
         }
         catch (Exception exception)
         {
             scope.Fail(exception);
             throw;
         }
-    }
-
-    /// <summary>Ends a read's scope with its result: success, or the refusal's code, logged at Debug.</summary>
-    private Result<T> Observed<T>(ref OperationScope scope, string operation, AccountId caller, Result<T> result)
-    {
-        if (result.TryGetValue(out _, out var failure))
-        {
-            scope.Complete(Outcomes.Success);
-        }
-        else
-        {
-            scope.Complete(failure.Code);
-            if (logger.IsEnabled(LogLevel.Debug))
-            {
-                ImageRulesLog.OperationRefused(logger, operation, failure.Code, caller.Value, failure);
-            }
-        }
-
-        return result;
     }
 
     private static string NameOf(ImageOperation operation) => operation switch

@@ -255,12 +255,9 @@ public sealed partial class ImagePolicy
     }
 
     /// <summary>An unknown caller or region (R7), else null.</summary>
-    private static Failure? Place(AccountId caller, RegionId region, ImageFacts facts) => Place(caller, region, facts.Caller, facts.Region);
-
-    /// <summary>An unknown caller or region (R7), else null, on the account and region found (each null when not): the in-memory store's describe hands them over so.</summary>
-    internal static Failure? Place(AccountId caller, RegionId region, Account? account, Region? found) =>
-        account is null || account.Id != caller ? new AccountNotFound(caller.Value)
-        : found is null || found.Id != region ? new RegionNotFound(region.Value)
+    private static Failure? Place(AccountId caller, RegionId region, ImageFacts facts) =>
+        facts.Caller is null || facts.Caller.Id != caller ? new AccountNotFound(caller.Value)
+        : facts.Region is null || facts.Region.Id != region ? new RegionNotFound(region.Value)
         : null;
 
     /// <summary>

@@ -13,8 +13,8 @@ namespace ImageRules.Storage;
 /// </summary>
 /// <remarks>
 /// <para>One lock serialises the writers and the other reads; each operation holds it only for its own work. A launch
-/// decision, finding an image by id and a listing not filtered by ids take no lock: accounts, regions, images,
-/// catalogues and grants held are kept in concurrent dictionaries; each image with its grants is one immutable value,
+/// decision, finding an image by id, loading facts that name no image and no catalogue, and a listing not filtered by
+/// ids take no lock: accounts, regions, images, catalogues and grants held are kept in concurrent dictionaries; each image with its grants is one immutable value,
 /// and each listing (a catalogue's images, the images an account holds grants for in a region) one immutable sorted
 /// set, each published whole when a change is applied, so such a read sees an image and its grants, or a listing, as
 /// one change left them. Indexes by id, by catalogue and by recipient and region make every query cost in proportion
@@ -63,6 +63,12 @@ public sealed class InMemoryImageStore : IImageStore
     /// <summary>The facts of <paramref name="query"/>, an image the caller cannot see taken as missing when the query <see cref="FactsQuery.LoadsAsSeen"/> (R6).</summary>
     private ImageFacts LoadFacts(FactsQuery query, bool deciding)
     {
+        if (query.Image is null && query.Catalogue is null)
+        {
+            // Only accounts and regions (a place check, R7): concurrent dictionaries, read without the lock, as a launch reads them.
+            return Facts(query, stored: null, catalogue: null);
+        }
+
         lock (gate)
         {
             // One lookup finds the image, its catalogue and its grants.
@@ -73,19 +79,22 @@ public sealed class InMemoryImageStore : IImageStore
             }
 
             var catalogue = query.Catalogue is { } key ? catalogues.GetValueOrDefault(key) : query.ImageAsSeen ? null : stored?.Catalogue;
-            return new ImageFacts
-            {
-                Caller = accounts.GetValueOrDefault(query.Caller),
-                Region = regions.GetValueOrDefault(query.Region),
-                Image = stored?.Image,
-                Grants = stored is null ? [] : GrantsOf(stored, query),
-                Catalogue = catalogue is null ? [] : catalogue.Snapshot(),
-                Version = catalogue?.Version ?? 0,
-                TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
-                Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
-            };
+            return Facts(query, stored, catalogue);
         }
     }
+
+    /// <summary>The facts of <paramref name="query"/> on the image and catalogue found for it (each null when none).</summary>
+    private ImageFacts Facts(FactsQuery query, StoredImage? stored, CatalogueEntry? catalogue) => new()
+    {
+        Caller = accounts.GetValueOrDefault(query.Caller),
+        Region = regions.GetValueOrDefault(query.Region),
+        Image = stored?.Image,
+        Grants = stored is null ? [] : GrantsOf(stored, query),
+        Catalogue = catalogue is null ? [] : catalogue.Snapshot(),
+        Version = catalogue?.Version ?? 0,
+        TargetRegion = query.TargetRegion is { } target ? regions.GetValueOrDefault(target) : null,
+        Accounts = query.Accounts.IsDefaultOrEmpty ? ImmutableDictionary<AccountId, Account>.Empty : FindAccounts(query.Accounts),
+    };
 
     /// <summary>
     /// A launch decided on the facts <see cref="LoadFactsAsync"/> gives a launch's query (the caller, the region, the
@@ -203,18 +212,6 @@ public sealed class InMemoryImageStore : IImageStore
         Guard.Against.Null(filter);
         Guard.Against.Null(page);
         return ValueTask.FromResult(QueryVisible(viewer, region, filter, page));
-    }
-
-    /// <summary>
-    /// One DescribeImages in one read: the caller and the region must exist (R7, read from the concurrent
-    /// dictionaries, as a launch reads them), then the page <see cref="QueryVisibleAsync"/> gives, without the lock.
-    /// The service's describe over this store makes no other store call.
-    /// </summary>
-    internal Result<ImagePage> DescribeVisible(AccountId caller, RegionId region, ImageFilter filter, PageRequest page)
-    {
-        accounts.TryGetValue(caller, out var account);
-        regions.TryGetValue(region, out var found);
-        return ImagePolicy.Place(caller, region, account, found) is { } missing ? missing : QueryVisible(caller, region, filter, page);
     }
 
     private ImagePage QueryVisible(AccountId viewer, RegionId region, ImageFilter filter, PageRequest page)
